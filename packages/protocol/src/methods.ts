@@ -1,0 +1,71 @@
+import type { DescMessage, MessageInitShape, MessageShape } from "@bufbuild/protobuf";
+import { create, fromBinary, toBinary } from "@bufbuild/protobuf";
+import {
+  DetectResponseSchema,
+  GenerateRequestSchema,
+  GenerateResponseSchema,
+  HelloSchema,
+  PlanRequestSchema,
+  PlanResponseSchema,
+  PluginInfoSchema,
+  PreflightRequestSchema,
+  PreflightResponseSchema,
+  RepoSnapshotSchema,
+  ValidateRequestSchema,
+  ValidateResponseSchema,
+} from "./gen/cigen/plugin/v1/plugin_pb";
+import type { CallOptions, RpcPeer } from "./peer";
+
+/** The protocol versions this build speaks (inclusive). */
+export const PROTOCOL_VERSIONS = { min: 1, max: 1 } as const;
+
+const SERVICE = "cigen.plugin.v1.Plugin";
+
+/** One RPC: its wire name and the messages it carries. */
+export interface MethodDesc<I extends DescMessage, O extends DescMessage> {
+  readonly name: string;
+  readonly input: I;
+  readonly output: O;
+}
+
+function method<I extends DescMessage, O extends DescMessage>(name: string, input: I, output: O): MethodDesc<I, O> {
+  return { name: `${SERVICE}/${name}`, input, output };
+}
+
+/** Every method of the protocol. Hooks are optional for a plugin; Handshake is not. */
+export const Methods = {
+  handshake: method("Handshake", HelloSchema, PluginInfoSchema),
+  detect: method("Detect", RepoSnapshotSchema, DetectResponseSchema),
+  plan: method("Plan", PlanRequestSchema, PlanResponseSchema),
+  generate: method("Generate", GenerateRequestSchema, GenerateResponseSchema),
+  validate: method("Validate", ValidateRequestSchema, ValidateResponseSchema),
+  preflight: method("Preflight", PreflightRequestSchema, PreflightResponseSchema),
+} as const;
+
+/** The hook names a plugin may implement, in pipeline order. */
+export type HookName = Exclude<keyof typeof Methods, "handshake">;
+export const HOOK_NAMES: readonly HookName[] = ["detect", "plan", "generate", "validate", "preflight"];
+
+/** Calls `desc` on `peer` with a typed request and decodes the typed response. */
+export async function callMethod<I extends DescMessage, O extends DescMessage>(
+  peer: RpcPeer,
+  desc: MethodDesc<I, O>,
+  request: MessageInitShape<I>,
+  options?: CallOptions,
+): Promise<MessageShape<O>> {
+  const payload = toBinary(desc.input, create(desc.input, request));
+  const response = await peer.call(desc.name, payload, options);
+  return fromBinary(desc.output, response);
+}
+
+/** Serves `desc` on `peer` with a typed handler. */
+export function serveMethod<I extends DescMessage, O extends DescMessage>(
+  peer: RpcPeer,
+  desc: MethodDesc<I, O>,
+  handler: (request: MessageShape<I>) => Promise<MessageInitShape<O>> | MessageInitShape<O>,
+): void {
+  peer.handle(desc.name, async (payload) => {
+    const response = await handler(fromBinary(desc.input, payload));
+    return toBinary(desc.output, create(desc.output, response));
+  });
+}

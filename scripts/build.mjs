@@ -1,0 +1,46 @@
+// Bundles every workspace that declares `"cigen": { "entry": ... }` in its package.json into one
+// ESM file (dist/main.mjs), so the CLI and each plugin start by reading a single file instead of
+// resolving hundreds of modules: the plugin spawn budget is measured in milliseconds.
+import { readdir, readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+
+async function workspaces() {
+  const dirs = [];
+  for (const group of ["packages", "plugins"]) {
+    for (const name of await readdir(join(root, group))) dirs.push(join(root, group, name));
+  }
+  const found = [];
+  for (const dir of dirs.sort()) {
+    const pkg = JSON.parse(await readFile(join(dir, "package.json"), "utf8").catch(() => "{}"));
+    if (pkg.cigen?.entry) found.push({ dir, pkg });
+  }
+  return found;
+}
+
+const targets = await workspaces();
+await Promise.all(
+  targets.map(({ dir, pkg }) =>
+    build({
+      entryPoints: [join(dir, pkg.cigen.entry)],
+      outfile: join(dir, "dist", "main.mjs"),
+      bundle: true,
+      platform: "node",
+      format: "esm",
+      target: "node20",
+      sourcemap: false,
+      legalComments: "none",
+      logLevel: "warning",
+      // CommonJS dependencies bundled into ESM still call require() for Node built-ins.
+      banner: {
+        js: 'import { createRequire as __cigenRequire } from "node:module"; const require = __cigenRequire(import.meta.url);',
+      },
+      define: { __CIGEN_VERSION__: JSON.stringify(pkg.version) },
+    }),
+  ),
+);
+if (!process.argv.includes("--quiet"))
+  console.log(`built ${targets.length} bundle(s): ${targets.map((t) => t.pkg.name).join(", ")}`);
