@@ -15,8 +15,10 @@ export interface Diagnostic {
   file?: string;
   line?: number;
   column?: number;
-  /** The plugin that reported it, when not the core. */
+  /** The plugin that reported it (or that failed), when not the core. */
   plugin?: string;
+  /** Extra lines worth showing, such as the last stderr lines of a crashed plugin. */
+  details?: string[];
 }
 
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {

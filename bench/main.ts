@@ -1,0 +1,79 @@
+/**
+ * `npm run bench`: start-up and throughput of cigen, each printed next to a baseline measured in
+ * the same run (`node -e 0`, a raw pipe echo), with the budgets from the issues as ratios. Exits 1
+ * when a budget is exceeded.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { medianOf, run } from "./measure";
+import { pluginRoundTrip, rawPipeEcho } from "./round-trip";
+import { syntheticConfig } from "./synthetic-config";
+
+const root = process.env.CIGEN_REPO ?? fileURLToPath(new URL("..", import.meta.url));
+const cli = join(root, "packages/cli/dist/main.mjs");
+const githubBundle = join(root, "plugins/provider-github/dist/main.mjs");
+
+interface Row {
+  what: string;
+  ms: number;
+  baseline: string;
+  ratio: number;
+  budget?: number;
+}
+
+function project(config: string): string {
+  const dir = mkdtempSync(join(tmpdir(), "cigen-bench-"));
+  writeFileSync(join(dir, "cigen.yml"), config);
+  return dir;
+}
+
+async function generateMs(dir: string, runs: number, extra: string[] = []): Promise<number> {
+  return medianOf(runs, () => run(process.execPath, [cli, "generate", "--quiet", "--out-dir", join(dir, "out"), ...extra], dir));
+}
+
+const rows: Row[] = [];
+const nodeStart = await medianOf(15, () => run(process.execPath, ["-e", "0"]), 2);
+rows.push({ what: "node -e 0", ms: nodeStart, baseline: "-", ratio: 1 });
+
+const { spawnHandshakeMs, roundTripMs } = await pluginRoundTrip(githubBundle);
+rows.push({ what: "plugin spawn + handshake", ms: spawnHandshakeMs, baseline: "node -e 0", ratio: spawnHandshakeMs / nodeStart });
+const echo = await rawPipeEcho(48);
+rows.push({ what: "raw pipe echo (48 B, Node <-> Node)", ms: echo, baseline: "-", ratio: 1 });
+rows.push({ what: "small call round trip", ms: roundTripMs, baseline: "raw pipe echo", ratio: roundTripMs / echo, budget: 1.5 });
+
+const dirs: string[] = [];
+for (const [jobs, budget, runs] of [
+  [50, 6, 9],
+  [1000, 12, 5],
+] as const) {
+  const dir = project(syntheticConfig(jobs));
+  dirs.push(dir);
+  const ms = await generateMs(dir, runs);
+  rows.push({ what: `cigen generate, ${jobs} jobs`, ms, baseline: "node -e 0", ratio: ms / nodeStart, budget });
+}
+
+const all = ["github", "circleci", "buildkite", "gitlab", "jenkins"];
+const five = project(syntheticConfig(50, all));
+dirs.push(five);
+try {
+  const one = rows.find((r) => r.what === "cigen generate, 50 jobs")!.ms;
+  const ms = await generateMs(five, 7);
+  rows.push({ what: "cigen generate, 50 jobs, 5 providers", ms, baseline: "same, 1 provider", ratio: ms / one });
+} catch (e) {
+  rows.push({ what: `5 providers: not measured (${(e as Error).message.split("\n")[0].slice(0, 60)})`, ms: Number.NaN, baseline: "-", ratio: Number.NaN });
+}
+for (const d of dirs) rmSync(d, { recursive: true, force: true });
+
+const failures = rows.filter((r) => r.budget !== undefined && !(r.ratio <= r.budget));
+console.log("| measurement | median | baseline | ratio | budget |");
+console.log("| --- | ---: | --- | ---: | --- |");
+for (const r of rows) {
+  const verdict = r.budget === undefined ? "" : `<= ${r.budget}x ${r.ratio <= r.budget ? "ok" : "OVER"}`;
+  console.log(`| ${r.what} | ${r.ms < 1 ? `${(r.ms * 1000).toFixed(0)} µs` : `${r.ms.toFixed(1)} ms`} | ${r.baseline} | ${r.ratio.toFixed(2)}x | ${verdict} |`);
+}
+if (failures.length) {
+  console.log(`\n${failures.length} budget(s) exceeded: ${failures.map((f) => f.what).join(", ")}`);
+  process.exitCode = 1;
+}

@@ -1,0 +1,70 @@
+import { CIGEN_VERSION, type GraphFormat } from "@cigen/core";
+import { Command, InvalidArgumentError, Option } from "commander";
+import { generateCommand } from "./commands/generate";
+import { graphCommand } from "./commands/graph";
+import { planCommand } from "./commands/plan";
+import { pluginsCommand } from "./commands/plugins";
+import { validateCommand } from "./commands/validate";
+import { type CommonFlags, createContext } from "./context";
+
+/** Called with the exit code when a command finishes. */
+export type Exit = (code: number) => void;
+
+function positiveInteger(value: string): string {
+  if (!/^[1-9][0-9]*$/.test(value)) throw new InvalidArgumentError("expected a positive number of milliseconds");
+  return value;
+}
+
+function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
+
+/** Adds the common flags of cli.md to a command. */
+function common(command: Command): Command {
+  return command
+    .option("--config <file>", "the config file (default: cigen.yml, then .cigen/cigen.yml)")
+    .option("--json", "print one JSON document on stdout")
+    .option("--quiet", "print only errors")
+    .option("--verbose", "show plugin logs and more detail")
+    .option("--no-color", "never colour the output")
+    .option("--plugin <path>", "use this plugin executable before searching (repeatable)", collect)
+    .addOption(new Option("--plugin-timeout <ms>", "milliseconds a plugin call may take").argParser(positiveInteger))
+    .addOption(new Option("--handshake-timeout <ms>", "milliseconds a plugin handshake may take").argParser(positiveInteger));
+}
+
+/** The `cigen` command line: parsing and dispatch only; every command calls @cigen/core. */
+export function buildProgram(exit: Exit): Command {
+  const program = new Command("cigen")
+    .description("Write CI once in cigen.yml; generate native config for GitHub Actions, CircleCI, Buildkite, GitLab CI and Jenkins.")
+    .version(CIGEN_VERSION, "--version", "print the cigen version")
+    .showHelpAfterError("(run with --help for usage)")
+    .configureHelp({ sortSubcommands: false });
+
+  const run = <T>(action: (ctx: ReturnType<typeof createContext>, flags: T) => Promise<number>) =>
+    async (flags: T & CommonFlags) => exit(await action(createContext(flags), flags));
+
+  common(program.command("generate").description("write every selected provider's files"))
+    .option("--provider <name>", "generate only for this provider (repeatable)", collect)
+    .option("--check", "write nothing; exit 1 with a unified diff when files on disk differ")
+    .option("--out-dir <dir>", "write outputs under this directory instead of the repository root")
+    .action(run(generateCommand));
+
+  common(program.command("validate").description("load, check and plan everything generate would; write nothing"))
+    .option("--provider <name>", "validate only this provider (repeatable)", collect)
+    .action(run(validateCommand));
+
+  common(program.command("plan").description("show which files generate would add, change or leave unchanged"))
+    .option("--provider <name>", "plan only this provider (repeatable)", collect)
+    .option("--out-dir <dir>", "compare against this directory instead of the repository root")
+    .action(run(planCommand));
+
+  common(program.command("graph").description("print the job DAG after matrix expansion"))
+    .addOption(new Option("--format <format>", "output format").choices(["mermaid", "dot"]).default("mermaid"))
+    .action(run<{ format: GraphFormat }>(graphCommand));
+
+  common(program.command("plugins").description("list the plugins found, where from, with versions, capabilities and hooks")).action(
+    run(pluginsCommand),
+  );
+
+  return program;
+}

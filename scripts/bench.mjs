@@ -1,0 +1,15 @@
+// `npm run bench`: builds the bundles, bundles the benchmark itself (it imports the protocol
+// package's TypeScript sources) and runs it.
+import { execFileSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+execFileSync(process.execPath, ["scripts/build.mjs", "--quiet"], { cwd: root, stdio: "inherit" });
+const out = join(mkdtempSync(join(tmpdir(), "cigen-bench-build-")), "bench.mjs");
+await build({ entryPoints: [join(root, "bench/main.ts")], outfile: out, bundle: true, platform: "node", format: "esm", target: "node20", logLevel: "warning" });
+// The bundle lives in a temp dir, so it is told where the repository is.
+execFileSync(process.execPath, [out], { cwd: root, stdio: "inherit", env: { ...process.env, CIGEN_REPO: root } });
