@@ -22,7 +22,8 @@ async function workspaces() {
 }
 
 const targets = await workspaces();
-await Promise.all(
+// Each bundle builds on its own: one broken package must not hide the others' errors.
+const results = await Promise.allSettled(
   targets.map(({ dir, pkg }) =>
     build({
       entryPoints: [join(dir, pkg.cigen.entry)],
@@ -42,5 +43,10 @@ await Promise.all(
     }),
   ),
 );
+const failed = targets.filter((_, i) => results[i].status === "rejected");
+if (failed.length) {
+  console.error(`build failed for: ${failed.map((t) => t.pkg.name).join(", ")}`);
+  process.exit(1);
+}
 if (!process.argv.includes("--quiet"))
   console.log(`built ${targets.length} bundle(s): ${targets.map((t) => t.pkg.name).join(", ")}`);
