@@ -55,8 +55,7 @@ describe("cigen generate", () => {
     const r = await runCli(["generate", "--check"], { cwd: dir });
     expect(r.code).toBe(1);
     expect(r.stdout).toContain("--- a/.github/workflows/ci.yml");
-    expect(r.stdout).toContain("-        run: make deploy-now");
-    expect(r.stdout).toContain("+        run: make deploy");
+    expect(r.stdout).toContain("\n-      - run: make deploy-now\n+      - run: make deploy\n");
     expect(r.stderr).toContain("CIGEN-CHECK-001");
   });
 

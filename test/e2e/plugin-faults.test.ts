@@ -28,7 +28,7 @@ async function generateWith(mode: string, extra: string[] = []) {
 }
 
 const cases: { mode: string; code: string; message: RegExp; stderr?: string; extra?: string[] }[] = [
-  { mode: "crash-before-handshake", code: "CIGEN-PLUGIN-006", message: /exited with code 2 during the handshake/, stderr: "cannot load configuration" },
+  { mode: "crash-before-handshake", code: "CIGEN-PLUGIN-006", message: /exited with code 2 during the handshake/, stderr: "error: cannot load configuration" },
   { mode: "crash-in-handshake", code: "CIGEN-PLUGIN-006", message: /was killed by SIGSEGV during the handshake/, stderr: "Segmentation fault (simulated)" },
   { mode: "crash-mid-call", code: "CIGEN-PLUGIN-007", message: /exited with code 1 during Generate/, stderr: "panic: index out of range" },
   { mode: "exit-silently", code: "CIGEN-PLUGIN-007", message: /exited \(code 0\) during Generate without answering/ },

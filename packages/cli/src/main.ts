@@ -9,7 +9,6 @@ import { buildProgram } from "./program";
 const program = buildProgram((code) => {
   process.exitCode = code;
 });
-program.exitOverride();
 try {
   await program.parseAsync(process.argv);
 } catch (e) {

@@ -38,7 +38,9 @@ export function buildProgram(exit: Exit): Command {
     .description("Write CI once in cigen.yml; generate native config for GitHub Actions, CircleCI, Buildkite, GitLab CI and Jenkins.")
     .version(CIGEN_VERSION, "--version", "print the cigen version")
     .showHelpAfterError("(run with --help for usage)")
-    .configureHelp({ sortSubcommands: false });
+    .configureHelp({ sortSubcommands: false })
+    // Before the subcommands are added: they copy this setting, and usage errors must exit 2.
+    .exitOverride();
 
   const run = <T>(action: (ctx: ReturnType<typeof createContext>, flags: T) => Promise<number>) =>
     async (flags: T & CommonFlags) => exit(await action(createContext(flags), flags));
