@@ -1,0 +1,98 @@
+import { diagnostic } from "@cigen/plugin-sdk";
+import type { Diagnostic, Job, Service } from "@cigen/protocol";
+import type { JsonObject } from "@cigen/provider-kit";
+import { INVALID_ID, SERVICE_ENV_CONTEXT } from "./codes";
+import { expression, needsStepContext } from "./text-syntax";
+
+/** A job's `services:` block and the `<NAME>_HOST` / `<NAME>_PORT` variables that point at them. */
+export interface ServiceKeys {
+  services: JsonObject | undefined;
+  env: [string, string][];
+  diagnostics: Diagnostic[];
+}
+
+/** GitHub's rule for keys under `jobs` and `services`. */
+export const GITHUB_ID = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+
+/**
+ * Translates a job's service containers. Where the job runs decides how it reaches them: a job in a
+ * `container:` shares a Docker network with them (hostname = service key, the container's own
+ * port, nothing published); a job on the runner reaches them on localhost through a published port.
+ * Published ports equal the container's port unless two services of the job want the same one, in
+ * which case the later one takes the next free port, so the job still gets a working address.
+ */
+export function translateServices(job: Job): ServiceKeys {
+  if (job.services.length === 0) return { services: undefined, env: [], diagnostics: [] };
+  const inContainer = job.image !== "";
+  const published = new Set<number>();
+  const services: JsonObject = {};
+  const env: [string, string][] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const service of job.services) {
+    if (!GITHUB_ID.test(service.name)) diagnostics.push(invalidServiceName(job, service));
+    const doc: JsonObject = { image: service.image };
+    const serviceEnv = serviceEnvironment(job, service, diagnostics);
+    if (serviceEnv) doc.env = serviceEnv;
+    const prefix = envPrefix(service.name);
+    env.push([`${prefix}_HOST`, inContainer ? service.name : "localhost"]);
+    if (inContainer) {
+      if (service.ports.length > 0) env.push([`${prefix}_PORT`, String(service.ports[0])]);
+    } else if (service.ports.length > 0) {
+      const mappings = service.ports.map((port) => [freePort(port, published), port]);
+      doc.ports = mappings.map(([host, port]) => `${host}:${port}`);
+      env.push([`${prefix}_PORT`, String(mappings[0][0])]);
+    }
+    if (service.healthCmd) doc.options = healthOptions(service.healthCmd);
+    services[service.name] = doc;
+  }
+  return { services, env, diagnostics };
+}
+
+/** `postgres` -> `POSTGRES`, `my-cache` -> `MY_CACHE`. */
+export function envPrefix(name: string): string {
+  return name.toUpperCase().replace(/[^A-Z0-9_]/g, "_");
+}
+
+/**
+ * Docker health options, so GitHub waits until the service is ready before the first step (the
+ * interval, timeout and retries are the values GitHub's own service examples use).
+ */
+export function healthOptions(command: string): string {
+  const quoted = `"${command.replaceAll("\\", "\\\\").replaceAll('"', '\\"')}"`;
+  return `--health-cmd ${quoted} --health-interval 10s --health-timeout 5s --health-retries 5`;
+}
+
+function freePort(port: number, published: Set<number>): number {
+  let host = port;
+  while (published.has(host)) host++;
+  published.add(host);
+  return host;
+}
+
+function serviceEnvironment(job: Job, service: Service, diagnostics: Diagnostic[]): JsonObject | undefined {
+  if (service.env.length === 0) return undefined;
+  const env: JsonObject = {};
+  for (const v of service.env) {
+    if (needsStepContext(v.value)) diagnostics.push(serviceEnvContext(job, service, v.name));
+    else env[v.name] = expression(v.value);
+  }
+  return env;
+}
+
+function serviceEnvContext(job: Job, service: Service, name: string): Diagnostic {
+  return diagnostic({
+    code: SERVICE_ENV_CONTEXT,
+    message: `job "${job.id}": services.${service.name}.env.${name} uses {{ env.* }}, {{ os }}, {{ arch }} or {{ checksum }}, which GitHub Actions cannot evaluate for a service container`,
+    hint: "Give the service a literal value, a secret or a variable instead.",
+    loc: job.loc,
+  });
+}
+
+function invalidServiceName(job: Job, service: Service): Diagnostic {
+  return diagnostic({
+    code: INVALID_ID,
+    message: `job "${job.id}": service name "${service.name}" is not a valid GitHub Actions service id`,
+    hint: "Name the service with letters, digits, '_' and '-', starting with a letter or '_'.",
+    loc: job.loc,
+  });
+}
