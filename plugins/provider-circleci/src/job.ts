@@ -1,0 +1,82 @@
+import { diagnostic } from "@cigen/plugin-sdk";
+import type { Diagnostic, Job } from "@cigen/protocol";
+import { deepMerge, type JsonObject, parseProviderConfig } from "@cigen/provider-kit";
+import { translateArtifacts } from "./artifacts";
+import { translateCaches } from "./caches";
+import { translateCheckout } from "./checkout";
+import { TIMEOUT_EMULATED } from "./codes";
+import { resolveExecutor } from "./executor";
+import { translateJobEnv } from "./job-env";
+import { planServices } from "./services";
+import { translateSteps } from "./steps";
+
+/** Keys of a job's provider_config that belong to its workflow entry, not to its definition. */
+const INVOCATION_KEYS = new Set([
+  "context",
+  "filters",
+  "requires",
+  "pre-steps",
+  "post-steps",
+  "serial-group",
+  "override-with",
+]);
+
+/**
+ * One job definition under `jobs:`. Steps run in this order: checkout, environment, services,
+ * attached workspace, restored caches, the job's steps, saved caches, kept artifacts. The job's
+ * provider_config is merged last (its workflow-entry keys, such as `context`, go to the workflow).
+ */
+export function translateJob(job: Job, report: (d: Diagnostic) => void): JsonObject {
+  const executor = resolveExecutor(job, report);
+  const services = planServices(job, executor.kind, report);
+  const env = translateJobEnv(job, services.env);
+  const artifacts = translateArtifacts(job, report);
+  const caches = translateCaches(job);
+  const steps = translateSteps(job, { noOutputTimeout: timeout(job, report) }, report);
+  const fields = { ...executor.fields };
+  if (services.containers.length > 0) fields.docker = [...(fields.docker as JsonObject[]), ...services.containers];
+  const definition: JsonObject = {
+    ...fields,
+    ...(Object.keys(env.environment).length ? { environment: env.environment } : {}),
+    steps: [
+      ...translateCheckout(job),
+      ...(env.step ? [env.step] : []),
+      ...services.steps,
+      ...artifacts.attach,
+      ...caches.restore,
+      ...steps,
+      ...caches.save,
+      ...artifacts.keep,
+    ],
+  };
+  return deepMerge(definition, definitionConfig(job));
+}
+
+/** The job's provider_config keys for its workflow entry (`context`, `filters`, ...). */
+export function invocationConfig(job: Job): JsonObject {
+  const config = parseProviderConfig(job.providerConfigJson);
+  return Object.fromEntries(Object.entries(config).filter(([k]) => INVOCATION_KEYS.has(k)));
+}
+
+function definitionConfig(job: Job): JsonObject {
+  const config = parseProviderConfig(job.providerConfigJson);
+  return Object.fromEntries(Object.entries(config).filter(([k]) => !INVOCATION_KEYS.has(k)));
+}
+
+/**
+ * CircleCI has no job-level timeout (only the plan's maximum job runtime); the nearest it offers
+ * is `no_output_timeout` on each run step, so a hung step is stopped after the job's minutes.
+ */
+function timeout(job: Job, report: (d: Diagnostic) => void): string | undefined {
+  if (!job.timeoutMinutes) return undefined;
+  report(
+    diagnostic({
+      severity: "warning",
+      code: TIMEOUT_EMULATED,
+      message: `job "${job.id}": circleci has no job timeout; timeout: ${job.timeoutMinutes} becomes no_output_timeout on each run step`,
+      hint: "the plan's maximum job runtime bounds the whole job on circleci",
+      loc: job.loc,
+    }),
+  );
+  return `${job.timeoutMinutes}m`;
+}
