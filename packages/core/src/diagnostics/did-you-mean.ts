@@ -1,31 +1,45 @@
 /**
- * The closest candidate to `word` by edit distance, when it is close enough to be a likely typo
- * (at most a third of the word's length, and at least 1 edit allowed).
+ * The closest candidate to a mistyped name, or undefined when none is close enough to be a
+ * plausible typo (so the hint never suggests something unrelated).
  */
-export function didYouMean(word: string, candidates: readonly string[]): string | undefined {
+export function didYouMean(input: string, candidates: Iterable<string>): string | undefined {
+  const limit = Math.max(2, Math.floor(input.length / 3));
   let best: string | undefined;
-  let bestDistance = Math.max(1, Math.floor(word.length / 3)) + 1;
-  for (const c of candidates) {
-    const d = editDistance(word.toLowerCase(), c.toLowerCase());
-    if (d < bestDistance) {
-      best = c;
-      bestDistance = d;
+  let bestDistance = Number.POSITIVE_INFINITY;
+  for (const candidate of candidates) {
+    const distance = editDistance(input.toLowerCase(), candidate.toLowerCase());
+    if (distance < bestDistance || (distance === bestDistance && best !== undefined && candidate < best)) {
+      best = candidate;
+      bestDistance = distance;
     }
   }
-  return best;
+  return bestDistance <= limit ? best : undefined;
 }
 
-/** Levenshtein distance with a single rolling row. */
-export function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+/** A hint: `did you mean "x"? <known label>: a, b, c` (each part only when there is something to say). */
+export function suggestionHint(input: string, candidates: readonly string[], knownLabel: string): string | undefined {
+  const guess = didYouMean(input, candidates);
+  const parts: string[] = [];
+  if (guess) parts.push(`did you mean "${guess}"?`);
+  if (candidates.length > 0) parts.push(`${knownLabel}: ${candidates.join(", ")}`);
+  else parts.push(`there are no ${knownLabel.toLowerCase()}`);
+  return parts.join(" ");
+}
+
+/** Optimal string alignment distance: Levenshtein plus adjacent transpositions ("stpes" -> "steps"). */
+function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 8) return Math.abs(a.length - b.length);
+  const rows: number[][] = [];
+  for (let i = 0; i <= a.length; i++) rows.push([i]);
+  for (let j = 1; j <= b.length; j++) rows[0][j] = j;
   for (let i = 1; i <= a.length; i++) {
-    let diagonal = row[0];
-    row[0] = i;
     for (let j = 1; j <= b.length; j++) {
-      const above = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        value = Math.min(value, rows[i - 2][j - 2] + 1);
+      rows[i][j] = value;
     }
   }
-  return row[b.length];
+  return rows[a.length][b.length];
 }

@@ -1,7 +1,7 @@
 import type { MessageInitShape, MessageShape } from "@bufbuild/protobuf";
 import type { HookName, Methods } from "@cigen/protocol";
 import type { Diagnostic } from "../diagnostics/diagnostic";
-import { didYouMean } from "../diagnostics/did-you-mean";
+import { suggestionHint } from "../diagnostics/did-you-mean";
 import { checkCapabilities } from "./capabilities";
 import { PluginCodes } from "./codes";
 import { type SearchPaths, findPlugin, listPlugins } from "./discover";
@@ -113,15 +113,12 @@ export class PluginHost {
 
   private notFound(name: string): Diagnostic {
     const known = listPlugins(this.options.search).map((l) => l.name);
-    const suggestion = didYouMean(name, known);
     return {
       severity: "error",
       code: PluginCodes.NOT_FOUND,
       plugin: name,
-      message: `no plugin executable named "${name}" was found`,
-      hint:
-        (suggestion ? `did you mean "${suggestion}"? ` : "") +
-        `searched .cigen/plugins, node_modules/.bin, the plugins bundled with cigen and PATH; installed: ${known.join(", ") || "none"}`,
+      message: `no plugin executable named "${name}" was found (searched .cigen/plugins, node_modules/.bin, the plugins bundled with cigen and PATH)`,
+      hint: suggestionHint(name, known, "installed plugins"),
     };
   }
 }

@@ -1,7 +1,7 @@
 import type { LoadedConfig } from "../config/load-config";
 import { selectedProviders } from "../config/providers";
 import type { Diagnostic } from "../diagnostics/diagnostic";
-import { didYouMean } from "../diagnostics/did-you-mean";
+import { suggestionHint } from "../diagnostics/did-you-mean";
 import { type SearchPaths, findPlugin, listPlugins } from "../host/discover";
 
 /** The executable that provides a provider: `github` -> `cigen-provider-github`. */
@@ -30,7 +30,6 @@ export function resolveProviders(
   providers.forEach((name, i) => {
     if (findPlugin(providerExecutable(name), search)) return;
     const known = installed();
-    const suggestion = didYouMean(name, known);
     const raw = config.raw as { providers?: unknown };
     const pos = fromConfig && Array.isArray(raw.providers) ? config.locate(["providers", i]) : undefined;
     diagnostics.push({
@@ -40,7 +39,7 @@ export function resolveProviders(
       line: pos?.line,
       column: pos?.column,
       message: `no installed plugin provides the provider "${name}"`,
-      hint: `${suggestion ? `did you mean "${suggestion}"? ` : ""}installed providers: ${known.join(", ") || "none"}`,
+      hint: suggestionHint(name, known, "installed providers"),
     });
   });
   return { providers, diagnostics };

@@ -1,0 +1,107 @@
+import { create } from "@bufbuild/protobuf";
+import {
+  CheckoutSchema,
+  type EnvVar,
+  type Job,
+  JobSchema,
+  JobTriggerSchema,
+  MatrixValueSchema,
+  RunnerSchema,
+} from "@cigen/protocol";
+import { DEFAULT_WORKFLOW } from "../config/checks/check-workflows";
+import { ConfigCodes } from "../config/codes";
+import type { JobConfig } from "../config/config-types";
+import { buildArtifacts } from "./build-artifacts";
+import { buildCaches } from "./build-caches";
+import { buildServices } from "./build-services";
+import { buildSteps } from "./build-steps";
+import type { JobVariant } from "./expand-jobs";
+import type { JobContext } from "./job-context";
+
+/** Builds one job variant; `globalEnv` is the top-level env, already interpolated. */
+export function buildJob(ctx: JobContext, variant: JobVariant, globalEnv: readonly EnvVar[]): Job {
+  const { job, baseId } = variant;
+  const at = (...rest: (string | number)[]) => ["jobs", baseId, ...rest];
+  const jobEnv = ctx.env(job.env, at("env"));
+  const overridden = new Set(jobEnv.map((e) => e.name));
+  return create(JobSchema, {
+    id: variant.id,
+    baseId,
+    matrix: variant.matrix.map(([dimension, value]) => create(MatrixValueSchema, { dimension, value })),
+    needs: variant.needs,
+    needsAny: variant.needsAny,
+    runner: buildRunner(ctx, job),
+    image: job.image === undefined ? "" : ctx.string(at("image"), job.image, "the image"),
+    arch: buildArch(ctx, variant),
+    services: buildServices(ctx, job, baseId),
+    env: [...globalEnv.filter((e) => !overridden.has(e.name)), ...jobEnv],
+    steps: buildSteps(ctx, job.steps, at("steps")),
+    artifacts: buildArtifacts(ctx, job, baseId, variant.id),
+    caches: buildCaches(ctx, job, baseId),
+    checkout: buildCheckout(job),
+    timeoutMinutes: job.timeout ?? 0,
+    workflow: job.workflow ?? DEFAULT_WORKFLOW,
+    trigger: buildTrigger(job),
+    providerConfigJson: providerJson(job.provider_config?.[ctx.target]),
+    packages: [...(job.packages ?? ctx.config.raw.packages ?? [])],
+    skippable: job.source_files !== undefined || job.skip_if !== undefined,
+    loc: ctx.loc(at()),
+  });
+}
+
+function buildRunner(ctx: JobContext, job: JobConfig) {
+  const className = job.runner ?? ctx.config.raw.project?.default_runner ?? "default";
+  const settings = ctx.config.raw.runners?.[className]?.[ctx.target];
+  return create(RunnerSchema, { className, settingsJson: providerJson(settings) });
+}
+
+/** `arch:` (possibly `{{ matrix.arch }}`), else a matrix dimension named arch, else unset. */
+function buildArch(ctx: JobContext, variant: JobVariant): string {
+  const path = ["jobs", variant.baseId, "arch"];
+  const arch =
+    variant.job.arch !== undefined
+      ? ctx.string(path, variant.job.arch, "arch")
+      : (variant.matrix.find(([dimension]) => dimension === "arch")?.[1] ?? "");
+  if (arch === "" || arch === "amd64" || arch === "arm64") return arch;
+  const { line, column } = ctx.config.locateValue(
+    variant.job.arch !== undefined ? path : ["jobs", variant.baseId, "matrix", "arch"],
+  );
+  ctx.diagnostics.push({
+    severity: "error",
+    code: ConfigCodes.INVALID_ARCH,
+    message: `job "${variant.id}" has arch "${arch}"; expected "amd64" or "arm64"`,
+    file: ctx.config.source.displayPath,
+    line,
+    column,
+  });
+  return arch;
+}
+
+function buildCheckout(job: JobConfig) {
+  const checkout = job.checkout;
+  if (checkout === false) return create(CheckoutSchema, { enabled: false, depth: 1 });
+  const options = typeof checkout === "object" ? checkout : {};
+  return create(CheckoutSchema, {
+    enabled: true,
+    depth: options.depth ?? 1,
+    submodules: options.submodules ?? false,
+    lfs: options.lfs ?? false,
+  });
+}
+
+function buildTrigger(job: JobConfig) {
+  const trigger = job.trigger;
+  if (trigger === undefined) return undefined;
+  if (trigger === "manual") return create(JobTriggerSchema, { manual: true });
+  return create(JobTriggerSchema, {
+    manual: trigger.manual ?? false,
+    cron: trigger.scheduled?.cron.trim() ?? "",
+    branches: trigger.branches ?? [],
+    tags: trigger.tags ?? [],
+  });
+}
+
+/** provider_config and runner settings are passed through as JSON, never interpolated. */
+export function providerJson(value: unknown): string {
+  return value === undefined || value === null ? "" : JSON.stringify(value);
+}
