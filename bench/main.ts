@@ -30,7 +30,9 @@ function project(config: string): string {
 }
 
 async function generateMs(dir: string, runs: number, extra: string[] = []): Promise<number> {
-  return medianOf(runs, () => run(process.execPath, [cli, "generate", "--quiet", "--out-dir", join(dir, "out"), ...extra], dir));
+  return medianOf(runs, () =>
+    run(process.execPath, [cli, "generate", "--quiet", "--out-dir", join(dir, "out"), ...extra], dir),
+  );
 }
 
 const rows: Row[] = [];
@@ -38,10 +40,21 @@ const nodeStart = await medianOf(15, () => run(process.execPath, ["-e", "0"]), 2
 rows.push({ what: "node -e 0", ms: nodeStart, baseline: "-", ratio: 1 });
 
 const { spawnHandshakeMs, roundTripMs } = await pluginRoundTrip(githubBundle);
-rows.push({ what: "plugin spawn + handshake", ms: spawnHandshakeMs, baseline: "node -e 0", ratio: spawnHandshakeMs / nodeStart });
+rows.push({
+  what: "plugin spawn + handshake",
+  ms: spawnHandshakeMs,
+  baseline: "node -e 0",
+  ratio: spawnHandshakeMs / nodeStart,
+});
 const echo = await rawPipeEcho(48);
 rows.push({ what: "raw pipe echo (48 B, Node <-> Node)", ms: echo, baseline: "-", ratio: 1 });
-rows.push({ what: "small call round trip", ms: roundTripMs, baseline: "raw pipe echo", ratio: roundTripMs / echo, budget: 1.5 });
+rows.push({
+  what: "small call round trip",
+  ms: roundTripMs,
+  baseline: "raw pipe echo",
+  ratio: roundTripMs / echo,
+  budget: 1.5,
+});
 
 const dirs: string[] = [];
 for (const [jobs, budget, runs] of [
@@ -62,7 +75,12 @@ try {
   const ms = await generateMs(five, 7);
   rows.push({ what: "cigen generate, 50 jobs, 5 providers", ms, baseline: "same, 1 provider", ratio: ms / one });
 } catch (e) {
-  rows.push({ what: `5 providers: not measured (${(e as Error).message.split("\n")[0].slice(0, 60)})`, ms: Number.NaN, baseline: "-", ratio: Number.NaN });
+  rows.push({
+    what: `5 providers: not measured (${(e as Error).message.split("\n")[0].slice(0, 60)})`,
+    ms: Number.NaN,
+    baseline: "-",
+    ratio: Number.NaN,
+  });
 }
 for (const d of dirs) rmSync(d, { recursive: true, force: true });
 
@@ -71,7 +89,9 @@ console.log("| measurement | median | baseline | ratio | budget |");
 console.log("| --- | ---: | --- | ---: | --- |");
 for (const r of rows) {
   const verdict = r.budget === undefined ? "" : `<= ${r.budget}x ${r.ratio <= r.budget ? "ok" : "OVER"}`;
-  console.log(`| ${r.what} | ${r.ms < 1 ? `${(r.ms * 1000).toFixed(0)} µs` : `${r.ms.toFixed(1)} ms`} | ${r.baseline} | ${r.ratio.toFixed(2)}x | ${verdict} |`);
+  console.log(
+    `| ${r.what} | ${r.ms < 1 ? `${(r.ms * 1000).toFixed(0)} µs` : `${r.ms.toFixed(1)} ms`} | ${r.baseline} | ${r.ratio.toFixed(2)}x | ${verdict} |`,
+  );
 }
 if (failures.length) {
   console.log(`\n${failures.length} budget(s) exceeded: ${failures.map((f) => f.what).join(", ")}`);

@@ -4,7 +4,7 @@
  * process, measured in the same run.
  */
 import { spawn } from "node:child_process";
-import { Methods, PROTOCOL_VERSIONS, RpcPeer, callMethod } from "@cigen/protocol";
+import { callMethod, Methods, PROTOCOL_VERSIONS, RpcPeer } from "@cigen/protocol";
 import { median } from "./measure";
 
 const CALLS = 3000;
@@ -39,7 +39,9 @@ function startPlugin(bundle: string) {
 
 /** Median milliseconds for `bytes` bytes to go to a Node echo process and back. */
 export async function rawPipeEcho(bytes: number): Promise<number> {
-  const child = spawn(process.execPath, ["-e", "process.stdin.pipe(process.stdout)"], { stdio: ["pipe", "pipe", "inherit"] });
+  const child = spawn(process.execPath, ["-e", "process.stdin.pipe(process.stdout)"], {
+    stdio: ["pipe", "pipe", "inherit"],
+  });
   const payload = Buffer.alloc(bytes, 7);
   const samples: number[] = [];
   let pending: (() => void) | undefined;

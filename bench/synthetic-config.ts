@@ -9,7 +9,7 @@ export function syntheticConfig(jobs: number, providers: string[] = ["github"]):
     lines.push("    env:", `      SHARD: "${i}"`);
     if (i % 10 === 0) lines.push("    services: [postgres]");
     lines.push(
-      "    source_files: [\"src/**\", \"package.json\"]",
+      '    source_files: ["src/**", "package.json"]',
       "    steps:",
       "      - run: npm ci",
       `      - name: Test shard ${i}`,

@@ -10,6 +10,14 @@ import { build } from "esbuild";
 const root = fileURLToPath(new URL("..", import.meta.url));
 execFileSync(process.execPath, ["scripts/build.mjs", "--quiet"], { cwd: root, stdio: "inherit" });
 const out = join(mkdtempSync(join(tmpdir(), "cigen-bench-build-")), "bench.mjs");
-await build({ entryPoints: [join(root, "bench/main.ts")], outfile: out, bundle: true, platform: "node", format: "esm", target: "node20", logLevel: "warning" });
+await build({
+  entryPoints: [join(root, "bench/main.ts")],
+  outfile: out,
+  bundle: true,
+  platform: "node",
+  format: "esm",
+  target: "node20",
+  logLevel: "warning",
+});
 // The bundle lives in a temp dir, so it is told where the repository is.
 execFileSync(process.execPath, [out], { cwd: root, stdio: "inherit", env: { ...process.env, CIGEN_REPO: root } });

@@ -39,7 +39,11 @@ describe("cigen generate", () => {
   it("prints files with their status as JSON, and is idempotent", async () => {
     const dir = tempRepo({ "cigen.yml": CONFIG });
     const first = JSON.parse((await runCli(["generate", "--json"], { cwd: dir })).stdout);
-    expect(first).toMatchObject({ ok: true, diagnostics: [], files: [{ path: ".github/workflows/ci.yml", provider: "github", status: "written" }] });
+    expect(first).toMatchObject({
+      ok: true,
+      diagnostics: [],
+      files: [{ path: ".github/workflows/ci.yml", provider: "github", status: "written" }],
+    });
     const second = JSON.parse((await runCli(["generate", "--json"], { cwd: dir })).stdout);
     expect(second.files[0].status).toBe("unchanged");
   });
@@ -79,7 +83,9 @@ describe("cigen generate", () => {
     const dir = tempRepo({ "cigen.yml": `providers: [githbu]\n${CONFIG}` });
     const r = await runCli(["generate"], { cwd: dir });
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/cigen\.yml:1:13: error CIGEN-CONFIG-100: no installed plugin provides the provider "githbu"/);
+    expect(r.stderr).toMatch(
+      /cigen\.yml:1:13: error CIGEN-CONFIG-100: no installed plugin provides the provider "githbu"/,
+    );
     expect(r.stderr).toContain('did you mean "github"?');
   });
 
@@ -103,7 +109,11 @@ describe("other commands", () => {
     const dir = tempRepo({ "cigen.yml": CONFIG });
     const r = await runCli(["validate", "--json"], { cwd: dir });
     expect(r.code, r.stderr).toBe(0);
-    expect(JSON.parse(r.stdout)).toMatchObject({ ok: true, providers: ["github"], files: [{ path: ".github/workflows/ci.yml" }] });
+    expect(JSON.parse(r.stdout)).toMatchObject({
+      ok: true,
+      providers: ["github"],
+      files: [{ path: ".github/workflows/ci.yml" }],
+    });
     expect(existsSync(join(dir, ".github"))).toBe(false);
   });
 
@@ -112,7 +122,9 @@ describe("other commands", () => {
     expect((await runCli(["plan"], { cwd: dir })).stdout).toContain("+ .github/workflows/ci.yml (github, added)");
     await runCli(["generate"], { cwd: dir });
     const r = await runCli(["plan", "--json"], { cwd: dir });
-    expect(JSON.parse(r.stdout).files).toEqual([{ path: ".github/workflows/ci.yml", provider: "github", status: "unchanged" }]);
+    expect(JSON.parse(r.stdout).files).toEqual([
+      { path: ".github/workflows/ci.yml", provider: "github", status: "unchanged" },
+    ]);
   });
 
   it("graph prints the expanded DAG as Mermaid and DOT", async () => {

@@ -3,11 +3,11 @@
  * what the current code generates (regenerate with `npx cigen generate --config <dir>/cigen.yml`),
  * and must pass the providers' own validators with zero findings.
  */
-import { readFileSync, readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { repoRoot, runCli } from "../support/cli";
-import { type ValidatorProvider, formatFindings, validateFiles } from "../support/validators";
+import { formatFindings, type ValidatorProvider, validateFiles } from "../support/validators";
 
 const examples = readdirSync(join(repoRoot, "examples"), { withFileTypes: true })
   .filter((d) => d.isDirectory())
@@ -28,7 +28,9 @@ describe.each(projects)("%s", (dir) => {
     const config = join(repoRoot, dir, "cigen.yml");
     const r = await runCli(["plan", "--json", "--config", config], { cwd: repoRoot });
     expect(r.code, r.stderr).toBe(0);
-    const { files } = JSON.parse(r.stdout) as { files: { path: string; provider: ValidatorProvider; status: string }[] };
+    const { files } = JSON.parse(r.stdout) as {
+      files: { path: string; provider: ValidatorProvider; status: string }[];
+    };
     expect(files.length).toBeGreaterThan(0);
     const stale = files.filter((f) => f.status !== "unchanged").map((f) => `${f.path} (${f.status})`);
     expect(stale, `regenerate with: npx cigen generate --config ${dir}/cigen.yml`).toEqual([]);

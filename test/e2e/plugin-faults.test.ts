@@ -28,18 +28,47 @@ async function generateWith(mode: string, extra: string[] = []) {
 }
 
 const cases: { mode: string; code: string; message: RegExp; stderr?: string; extra?: string[] }[] = [
-  { mode: "crash-before-handshake", code: "CIGEN-PLUGIN-006", message: /exited with code 2 during the handshake/, stderr: "error: cannot load configuration" },
-  { mode: "crash-in-handshake", code: "CIGEN-PLUGIN-006", message: /was killed by SIGSEGV during the handshake/, stderr: "Segmentation fault (simulated)" },
-  { mode: "crash-mid-call", code: "CIGEN-PLUGIN-007", message: /exited with code 1 during Generate/, stderr: "panic: index out of range" },
+  {
+    mode: "crash-before-handshake",
+    code: "CIGEN-PLUGIN-006",
+    message: /exited with code 2 during the handshake/,
+    stderr: "error: cannot load configuration",
+  },
+  {
+    mode: "crash-in-handshake",
+    code: "CIGEN-PLUGIN-006",
+    message: /was killed by SIGSEGV during the handshake/,
+    stderr: "Segmentation fault (simulated)",
+  },
+  {
+    mode: "crash-mid-call",
+    code: "CIGEN-PLUGIN-007",
+    message: /exited with code 1 during Generate/,
+    stderr: "panic: index out of range",
+  },
   { mode: "exit-silently", code: "CIGEN-PLUGIN-007", message: /exited \(code 0\) during Generate without answering/ },
   { mode: "garbage-stdout", code: "CIGEN-PLUGIN-008", message: /wrote text instead of frames: "debu/ },
   { mode: "oversized-frame", code: "CIGEN-PLUGIN-008", message: /67108864 bytes, above the 16777216-byte limit/ },
   { mode: "truncated-frame", code: "CIGEN-PLUGIN-008", message: /stream ended inside a frame/ },
   { mode: "undecodable-frame", code: "CIGEN-PLUGIN-008", message: /not a valid Envelope/ },
   { mode: "unknown-id", code: "CIGEN-PLUGIN-009", message: /answered call id \d+, which no call in flight has/ },
-  { mode: "wrong-version", code: "CIGEN-PLUGIN-010", message: /speaks plugin protocol versions 7\.\.9; this cigen .* speaks 1\.\.1/ },
-  { mode: "call-timeout", code: "CIGEN-PLUGIN-011", message: /did not answer Generate within 500 ms/, extra: ["--plugin-timeout", "500"] },
-  { mode: "handshake-timeout", code: "CIGEN-PLUGIN-011", message: /did not answer the handshake within 500 ms/, extra: ["--handshake-timeout", "500"] },
+  {
+    mode: "wrong-version",
+    code: "CIGEN-PLUGIN-010",
+    message: /speaks plugin protocol versions 7\.\.9; this cigen .* speaks 1\.\.1/,
+  },
+  {
+    mode: "call-timeout",
+    code: "CIGEN-PLUGIN-011",
+    message: /did not answer Generate within 500 ms/,
+    extra: ["--plugin-timeout", "500"],
+  },
+  {
+    mode: "handshake-timeout",
+    code: "CIGEN-PLUGIN-011",
+    message: /did not answer the handshake within 500 ms/,
+    extra: ["--handshake-timeout", "500"],
+  },
   { mode: "flood-stdout", code: "CIGEN-PLUGIN-008", message: /wrote text instead of frames: "AAAA"/ },
 ];
 
@@ -63,7 +92,11 @@ describe("a misbehaving plugin ends in a clear diagnostic, never a hang or a par
     expect(r.code).toBe(3);
     const doc = JSON.parse(r.stdout);
     expect(doc.ok).toBe(false);
-    expect(doc.diagnostics[0]).toMatchObject({ severity: "error", code: "CIGEN-PLUGIN-007", plugin: "cigen-provider-github" });
+    expect(doc.diagnostics[0]).toMatchObject({
+      severity: "error",
+      code: "CIGEN-PLUGIN-007",
+      plugin: "cigen-provider-github",
+    });
   });
 
   it("terminates a plugin that ignores shutdown, with a warning, and still writes the output", async () => {

@@ -60,8 +60,15 @@ describe("pathological configs", () => {
 
   it("an alias bomb (billion laughs)", async () => {
     const levels = ["a: &a [x, x, x, x, x, x, x, x, x, x]"];
-    for (let i = 1; i < 12; i++) levels.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10).fill(`*${String.fromCharCode(96 + i)}`).join(", ")}]`);
-    const dir = tempRepo({ "cigen.yml": `variables:\n${levels.map((l) => `  ${l}`).join("\n")}\njobs:\n  t:\n    steps:\n      - run: hi\n` });
+    for (let i = 1; i < 12; i++)
+      levels.push(
+        `${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10)
+          .fill(`*${String.fromCharCode(96 + i)}`)
+          .join(", ")}]`,
+      );
+    const dir = tempRepo({
+      "cigen.yml": `variables:\n${levels.map((l) => `  ${l}`).join("\n")}\njobs:\n  t:\n    steps:\n      - run: hi\n`,
+    });
     const r = await runCli(["generate"], { cwd: dir });
     expectCleanFailure(r, dir, /alias/i);
   });

@@ -3,8 +3,8 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { DEFAULT_TIMEOUTS, type Diagnostic, type PipelineOptions } from "@cigen/core";
 import { diagnosticJson, formatDiagnostics } from "./output/format-diagnostics";
-import { type Progress, createProgress } from "./output/progress";
-import { type Style, createStyle } from "./output/style";
+import { createProgress, type Progress } from "./output/progress";
+import { createStyle, type Style } from "./output/style";
 
 /** The common flags of every command (cli.md). */
 export interface CommonFlags {
@@ -48,7 +48,9 @@ export function createContext(flags: CommonFlags): CommandContext {
       callTimeoutMs: milliseconds(flags.pluginTimeout, DEFAULT_TIMEOUTS.callTimeoutMs),
       shutdownGraceMs: DEFAULT_TIMEOUTS.shutdownGraceMs,
       env: process.env,
-      onPluginLog: flags.verbose ? (plugin, line) => process.stderr.write(`${style.dim(`[${plugin}]`)} ${line}\n`) : undefined,
+      onPluginLog: flags.verbose
+        ? (plugin, line) => process.stderr.write(`${style.dim(`[${plugin}]`)} ${line}\n`)
+        : undefined,
       onStage: (stage) => progress.stage(stage),
       ...extra,
     }),
@@ -59,7 +61,9 @@ export function createContext(flags: CommonFlags): CommandContext {
     },
     json(document, diagnostics) {
       const ok = !diagnostics.some((d) => d.severity === "error");
-      process.stdout.write(`${JSON.stringify({ ok, diagnostics: diagnostics.map(diagnosticJson), ...document }, null, 2)}\n`);
+      process.stdout.write(
+        `${JSON.stringify({ ok, diagnostics: diagnostics.map(diagnosticJson), ...document }, null, 2)}\n`,
+      );
     },
     out(text) {
       progress.done();

@@ -13,11 +13,14 @@ try {
   await program.parseAsync(process.argv);
 } catch (e) {
   if (e instanceof CommanderError) {
-    const benign = e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.code === "commander.help";
+    const benign =
+      e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.code === "commander.help";
     process.exitCode = benign ? ExitCode.OK : ExitCode.USAGE;
   } else {
     const err = e instanceof Error ? e : new Error(String(e));
-    process.stderr.write(`cigen: internal error: ${err.message}\n  hint: this is a bug in cigen; please report it with the command you ran\n`);
+    process.stderr.write(
+      `cigen: internal error: ${err.message}\n  hint: this is a bug in cigen; please report it with the command you ran\n`,
+    );
     if (process.argv.includes("--verbose") && err.stack) process.stderr.write(`${err.stack}\n`);
     process.exitCode = ExitCode.INTERNAL;
   }

@@ -29,21 +29,27 @@ function common(command: Command): Command {
     .option("--no-color", "never colour the output")
     .option("--plugin <path>", "use this plugin executable before searching (repeatable)", collect)
     .addOption(new Option("--plugin-timeout <ms>", "milliseconds a plugin call may take").argParser(positiveInteger))
-    .addOption(new Option("--handshake-timeout <ms>", "milliseconds a plugin handshake may take").argParser(positiveInteger));
+    .addOption(
+      new Option("--handshake-timeout <ms>", "milliseconds a plugin handshake may take").argParser(positiveInteger),
+    );
 }
 
 /** The `cigen` command line: parsing and dispatch only; every command calls @cigen/core. */
 export function buildProgram(exit: Exit): Command {
   const program = new Command("cigen")
-    .description("Write CI once in cigen.yml; generate native config for GitHub Actions, CircleCI, Buildkite, GitLab CI and Jenkins.")
+    .description(
+      "Write CI once in cigen.yml; generate native config for GitHub Actions, CircleCI, Buildkite, GitLab CI and Jenkins.",
+    )
     .version(CIGEN_VERSION, "--version", "print the cigen version")
     .showHelpAfterError("(run with --help for usage)")
     .configureHelp({ sortSubcommands: false })
     // Before the subcommands are added: they copy this setting, and usage errors must exit 2.
     .exitOverride();
 
-  const run = <T>(action: (ctx: ReturnType<typeof createContext>, flags: T) => Promise<number>) =>
-    async (flags: T & CommonFlags) => exit(await action(createContext(flags), flags));
+  const run =
+    <T>(action: (ctx: ReturnType<typeof createContext>, flags: T) => Promise<number>) =>
+    async (flags: T & CommonFlags) =>
+      exit(await action(createContext(flags), flags));
 
   common(program.command("generate").description("write every selected provider's files"))
     .option("--provider <name>", "generate only for this provider (repeatable)", collect)
@@ -64,9 +70,9 @@ export function buildProgram(exit: Exit): Command {
     .addOption(new Option("--format <format>", "output format").choices(["mermaid", "dot"]).default("mermaid"))
     .action(run<{ format: GraphFormat }>(graphCommand));
 
-  common(program.command("plugins").description("list the plugins found, where from, with versions, capabilities and hooks")).action(
-    run(pluginsCommand),
-  );
+  common(
+    program.command("plugins").description("list the plugins found, where from, with versions, capabilities and hooks"),
+  ).action(run(pluginsCommand));
 
   return program;
 }

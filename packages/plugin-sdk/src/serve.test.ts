@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { Methods, PROTOCOL_VERSIONS, RpcPeer, callMethod } from "@cigen/protocol";
+import { callMethod, Methods, PROTOCOL_VERSIONS, RpcPeer } from "@cigen/protocol";
 import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
@@ -35,7 +35,13 @@ describe("servePlugin in a real process", () => {
   it("answers the handshake with its info and the hooks it implements", async () => {
     const p = start();
     const info = await callMethod(p.peer, Methods.handshake, { protocolVersions: PROTOCOL_VERSIONS, coreVersion: "t" });
-    expect(info).toMatchObject({ name: "chatty", version: "1.2.3", protocol: 1, capabilities: ["provider:chatty"], hooks: ["generate"] });
+    expect(info).toMatchObject({
+      name: "chatty",
+      version: "1.2.3",
+      protocol: 1,
+      capabilities: ["provider:chatty"],
+      hooks: ["generate"],
+    });
     p.peer.end();
     expect(await p.exited).toBe(0);
   });
@@ -59,7 +65,10 @@ describe("servePlugin in a real process", () => {
 
   it("reports no common protocol version as 0 with its own range", async () => {
     const p = start();
-    const info = await callMethod(p.peer, Methods.handshake, { protocolVersions: { min: 5, max: 6 }, coreVersion: "t" });
+    const info = await callMethod(p.peer, Methods.handshake, {
+      protocolVersions: { min: 5, max: 6 },
+      coreVersion: "t",
+    });
     expect(info.protocol).toBe(0);
     expect(info.protocolVersions).toMatchObject({ min: 1, max: 1 });
     p.peer.end();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FrameDecoder, FrameError, encodeFrame } from "./framing";
+import { encodeFrame, FrameDecoder, FrameError } from "./framing";
 
 const bytes = (...values: number[]) => new Uint8Array(values);
 

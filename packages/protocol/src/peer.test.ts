@@ -46,7 +46,11 @@ describe("RpcPeer", () => {
     b.handle("boom", () => {
       throw new Error("kaput");
     });
-    await expect(a.call("boom", text(""))).rejects.toMatchObject({ kind: "remote", code: "INTERNAL", message: "kaput" });
+    await expect(a.call("boom", text(""))).rejects.toMatchObject({
+      kind: "remote",
+      code: "INTERNAL",
+      message: "kaput",
+    });
   });
 
   it("fails a call that exceeds its timeout, and ignores the late answer", async () => {

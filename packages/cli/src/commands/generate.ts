@@ -1,5 +1,5 @@
-import { compareFiles, hasErrors, runPipeline, unifiedDiff, writeFilesAtomically } from "@cigen/core";
 import { resolve } from "node:path";
+import { compareFiles, hasErrors, runPipeline, unifiedDiff, writeFilesAtomically } from "@cigen/core";
 import type { CommandContext } from "../context";
 import { ExitCode, exitCodeFor } from "../exit-codes";
 
@@ -22,7 +22,11 @@ export async function generateCommand(ctx: CommandContext, flags: GenerateFlags)
   if (flags.check) {
     const drifted = compared.filter((f) => f.status !== "unchanged");
     if (!ctx.flags.json) ctx.out(drifted.map(unifiedDiff).join(""));
-    const files = compared.map((f) => ({ path: f.path, provider: f.provider, status: f.status === "unchanged" ? "unchanged" : "stale" }));
+    const files = compared.map((f) => ({
+      path: f.path,
+      provider: f.provider,
+      status: f.status === "unchanged" ? "unchanged" : "stale",
+    }));
     if (drifted.length && !ctx.flags.json) {
       result.diagnostics.push({
         severity: "error",
@@ -34,7 +38,11 @@ export async function generateCommand(ctx: CommandContext, flags: GenerateFlags)
     return finish(ctx, result.diagnostics, files, drifted.length ? ExitCode.USER_ERROR : ExitCode.OK);
   }
   await writeFilesAtomically(baseDir, compared);
-  const files = compared.map((f) => ({ path: f.path, provider: f.provider, status: f.status === "unchanged" ? "unchanged" : "written" }));
+  const files = compared.map((f) => ({
+    path: f.path,
+    provider: f.provider,
+    status: f.status === "unchanged" ? "unchanged" : "written",
+  }));
   if (!ctx.flags.json && !ctx.flags.quiet) {
     const written = files.filter((f) => f.status === "written").length;
     ctx.progress.done();
@@ -43,7 +51,12 @@ export async function generateCommand(ctx: CommandContext, flags: GenerateFlags)
   return finish(ctx, result.diagnostics, files, ExitCode.OK);
 }
 
-function finish(ctx: CommandContext, diagnostics: Parameters<CommandContext["report"]>[0], files: unknown[], code: number): number {
+function finish(
+  ctx: CommandContext,
+  diagnostics: Parameters<CommandContext["report"]>[0],
+  files: unknown[],
+  code: number,
+): number {
   if (ctx.flags.json) ctx.json({ files }, diagnostics);
   else ctx.report(diagnostics);
   return code;

@@ -12,7 +12,10 @@ export async function graphCommand(ctx: CommandContext, flags: { format: GraphFo
   diagnostics.push(...(expanded?.diagnostics ?? []));
   const jobs = hasErrors(diagnostics) ? [] : (expanded?.jobs ?? []);
   if (ctx.flags.json) {
-    ctx.json({ jobs: jobs.map((j) => ({ id: j.id, job: j.baseId, needs: j.needs, needs_any: j.needsAny })) }, diagnostics);
+    ctx.json(
+      { jobs: jobs.map((j) => ({ id: j.id, job: j.baseId, needs: j.needs, needs_any: j.needsAny })) },
+      diagnostics,
+    );
   } else {
     ctx.report(diagnostics);
     if (jobs.length) ctx.out(renderGraph(jobs, flags.format));

@@ -6,7 +6,10 @@ import { exitCodeFor } from "../exit-codes";
 const MARK = { added: "+", changed: "~", unchanged: "=" } as const;
 
 /** `cigen plan`: what generate would write or change, file by file. */
-export async function planCommand(ctx: CommandContext, flags: { provider?: string[]; outDir?: string }): Promise<number> {
+export async function planCommand(
+  ctx: CommandContext,
+  flags: { provider?: string[]; outDir?: string },
+): Promise<number> {
   const result = await runPipeline(ctx.pipeline({ providers: flags.provider }));
   const code = exitCodeFor(result.diagnostics);
   const compared =
@@ -14,7 +17,10 @@ export async function planCommand(ctx: CommandContext, flags: { provider?: strin
       ? []
       : await compareFiles(flags.outDir ? resolve(process.cwd(), flags.outDir) : result.repoRoot, result.files);
   if (ctx.flags.json) {
-    ctx.json({ files: compared.map((f) => ({ path: f.path, provider: f.provider, status: f.status })) }, result.diagnostics);
+    ctx.json(
+      { files: compared.map((f) => ({ path: f.path, provider: f.provider, status: f.status })) },
+      result.diagnostics,
+    );
     return code;
   }
   ctx.report(result.diagnostics);

@@ -1,5 +1,14 @@
 import { dirname } from "node:path";
-import { CIGEN_VERSION, type Diagnostic, PluginHost, listPlugins, pluginEnvironment, readConfigSource, repoRootOf, searchPathsFor } from "@cigen/core";
+import {
+  CIGEN_VERSION,
+  type Diagnostic,
+  listPlugins,
+  PluginHost,
+  pluginEnvironment,
+  readConfigSource,
+  repoRootOf,
+  searchPathsFor,
+} from "@cigen/core";
 import type { CommandContext } from "../context";
 import { exitCodeFor } from "../exit-codes";
 
@@ -10,7 +19,13 @@ export async function pluginsCommand(ctx: CommandContext): Promise<number> {
   const repoRoot = located.source ? repoRootOf(located.source.path) : options.cwd;
   const search = searchPathsFor(options, repoRoot);
   const launches = listPlugins(search);
-  const host = new PluginHost({ ...options, search, coreVersion: CIGEN_VERSION, env: pluginEnvironment(options.env), onStderrLine: options.onPluginLog });
+  const host = new PluginHost({
+    ...options,
+    search,
+    coreVersion: CIGEN_VERSION,
+    env: pluginEnvironment(options.env),
+    onStderrLine: options.onPluginLog,
+  });
   const diagnostics: Diagnostic[] = [];
   const rows = [];
   try {

@@ -7,10 +7,14 @@ export async function validateCommand(ctx: CommandContext, flags: { provider?: s
   const result = await runPipeline(ctx.pipeline({ providers: flags.provider }));
   const code = exitCodeFor(result.diagnostics);
   if (ctx.flags.json) {
-    ctx.json({ providers: result.providers, files: result.files.map((f) => ({ path: f.path, provider: f.provider })) }, result.diagnostics);
+    ctx.json(
+      { providers: result.providers, files: result.files.map((f) => ({ path: f.path, provider: f.provider })) },
+      result.diagnostics,
+    );
   } else {
     ctx.report(result.diagnostics);
-    if (code === 0 && !ctx.flags.quiet) process.stderr.write(`cigen: valid (${result.files.length} file(s) for ${result.providers.join(", ")})\n`);
+    if (code === 0 && !ctx.flags.quiet)
+      process.stderr.write(`cigen: valid (${result.files.length} file(s) for ${result.providers.join(", ")})\n`);
   }
   return code;
 }

@@ -1,8 +1,8 @@
 import type { Diagnostic } from "../diagnostics/diagnostic";
+import { didYouMean, suggestionHint } from "../diagnostics/did-you-mean";
 import { ConfigCodes } from "./codes";
 import type { ConfigPath } from "./config-types";
 import { describePath } from "./describe-path";
-import { didYouMean, suggestionHint } from "../diagnostics/did-you-mean";
 import type { SchemaError } from "./schema-validator";
 import type { Position } from "./yaml-locator";
 

@@ -27,7 +27,14 @@ export function checkCapabilities(plugins: readonly CapabilityHolder[]): Diagnos
     for (const cap of p.capabilities.filter((c) => c.startsWith("provider:"))) {
       const other = providers.get(cap);
       if (other) {
-        out.push(error(PluginCodes.DUPLICATE_PROVIDER, p.name, `${other} and ${p.name} both provide "${cap}"`, `remove one of them, or name the one to use with --plugin <path>`));
+        out.push(
+          error(
+            PluginCodes.DUPLICATE_PROVIDER,
+            p.name,
+            `${other} and ${p.name} both provide "${cap}"`,
+            `remove one of them, or name the one to use with --plugin <path>`,
+          ),
+        );
       } else providers.set(cap, p.name);
     }
   }
@@ -35,13 +42,27 @@ export function checkCapabilities(plugins: readonly CapabilityHolder[]): Diagnos
     const others = plugins.filter((o) => o !== p);
     for (const pattern of p.requires) {
       if (!others.some((o) => o.capabilities.some((c) => matchesCapability(pattern, c)))) {
-        out.push(error(PluginCodes.REQUIREMENT_UNMET, p.name, `${p.name} requires a plugin providing "${pattern}", and none is active`, `install a plugin that provides "${pattern}" or stop using ${p.name}`));
+        out.push(
+          error(
+            PluginCodes.REQUIREMENT_UNMET,
+            p.name,
+            `${p.name} requires a plugin providing "${pattern}", and none is active`,
+            `install a plugin that provides "${pattern}" or stop using ${p.name}`,
+          ),
+        );
       }
     }
     for (const pattern of p.conflictsWith) {
       const clash = others.find((o) => o.capabilities.some((c) => matchesCapability(pattern, c)));
       if (clash) {
-        out.push(error(PluginCodes.CONFLICT, p.name, `${p.name} conflicts with ${clash.name} ("${pattern}")`, `use only one of ${p.name} and ${clash.name} in one run`));
+        out.push(
+          error(
+            PluginCodes.CONFLICT,
+            p.name,
+            `${p.name} conflicts with ${clash.name} ("${pattern}")`,
+            `use only one of ${p.name} and ${clash.name} in one run`,
+          ),
+        );
       }
     }
   }

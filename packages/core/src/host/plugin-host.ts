@@ -4,8 +4,8 @@ import type { Diagnostic } from "../diagnostics/diagnostic";
 import { suggestionHint } from "../diagnostics/did-you-mean";
 import { checkCapabilities } from "./capabilities";
 import { PluginCodes } from "./codes";
-import { type SearchPaths, findPlugin, listPlugins } from "./discover";
-import { type PluginFailure, isPluginFailure } from "./plugin-failure";
+import { findPlugin, listPlugins, type SearchPaths } from "./discover";
+import { isPluginFailure, type PluginFailure } from "./plugin-failure";
 import { PluginProcess, type ProcessOptions } from "./plugin-process";
 
 type M = typeof Methods;

@@ -1,17 +1,17 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import type { MessageInitShape, MessageShape } from "@bufbuild/protobuf";
 import {
+  callMethod,
   type HookName,
+  isPeerError,
   Methods,
-  PROTOCOL_VERSIONS,
   type PeerError,
   type PluginInfo,
+  PROTOCOL_VERSIONS,
   RpcPeer,
-  callMethod,
-  isPeerError,
 } from "@cigen/protocol";
 import { PluginCodes } from "./codes";
-import { type ExitStatus, PluginFailure, describeExit } from "./plugin-failure";
+import { describeExit, type ExitStatus, PluginFailure } from "./plugin-failure";
 import { StderrTail } from "./stderr-tail";
 
 type M = typeof Methods;
@@ -97,7 +97,10 @@ export class PluginProcess {
       { timeoutMs: options.handshakeTimeoutMs },
     );
     const outcome = await Promise.race([
-      hello.then((info) => ({ info }), (error: unknown) => ({ error })),
+      hello.then(
+        (info) => ({ info }),
+        (error: unknown) => ({ error }),
+      ),
       spawnError.then((e) => ({ spawnError: e })),
     ]);
     if ("spawnError" in outcome) {
@@ -134,7 +137,10 @@ export class PluginProcess {
   }
 
   /** Calls one hook; throws PluginFailure (an unimplemented hook is kind "remote", code UNIMPLEMENTED). */
-  async call<K extends HookName>(hook: K, request: MessageInitShape<M[K]["input"]>): Promise<MessageShape<M[K]["output"]>> {
+  async call<K extends HookName>(
+    hook: K,
+    request: MessageInitShape<M[K]["input"]>,
+  ): Promise<MessageShape<M[K]["output"]>> {
     try {
       // biome-ignore lint/suspicious/noExplicitAny: K correlates the method with its messages; TypeScript cannot follow it through the table.
       return (await callMethod(this.peer, Methods[hook] as any, request as never, {
@@ -180,7 +186,9 @@ export class PluginProcess {
       this.name,
       PluginCodes.VERSION_MISMATCH,
       `speaks plugin protocol versions ${theirs}; this cigen (${this.options.coreVersion}) speaks ${ours}`,
-      tooNew ? "upgrade cigen to a version that speaks the plugin's protocol" : `upgrade ${this.name} to a version that speaks protocol ${ours}`,
+      tooNew
+        ? "upgrade cigen to a version that speaks the plugin's protocol"
+        : `upgrade ${this.name} to a version that speaks protocol ${ours}`,
       this.stderrTail,
     );
   }
@@ -199,9 +207,16 @@ export class PluginProcess {
   /** Turns a failed call into a PluginFailure that says what happened and what to do. */
   private async failure(error: unknown, during: string): Promise<PluginFailure> {
     if (!isPeerError(error)) {
-      return new PluginFailure(this.name, PluginCodes.CALL_FAILED, `failed during ${during}: ${String(error)}`, "", this.stderrTail);
+      return new PluginFailure(
+        this.name,
+        PluginCodes.CALL_FAILED,
+        `failed during ${during}: ${String(error)}`,
+        "",
+        this.stderrTail,
+      );
     }
-    const exit = error.kind === "closed" || error.kind === "truncated" ? await this.waitExit(EXIT_STATUS_WAIT_MS) : undefined;
+    const exit =
+      error.kind === "closed" || error.kind === "truncated" ? await this.waitExit(EXIT_STATUS_WAIT_MS) : undefined;
     // stderr may still be draining right after the exit; give it a turn of the event loop.
     await new Promise((resolve) => setImmediate(resolve));
     const { code, message, hint } = explain(error, during, exit, this.options);
@@ -219,7 +234,8 @@ function explain(
   const report = "this is a bug in the plugin: report it to its authors with the stderr lines below";
   switch (error.kind) {
     case "closed":
-      if (!exit) return { code: crashCode, message: `closed its output during ${during} but did not exit`, hint: report };
+      if (!exit)
+        return { code: crashCode, message: `closed its output during ${during} but did not exit`, hint: report };
       return {
         code: crashCode,
         message: `${describeExit(exit)} during ${during} without answering`,
@@ -232,9 +248,17 @@ function explain(
         hint: "the plugin may be stuck; raise --plugin-timeout / --handshake-timeout (milliseconds) if it is only slow",
       };
     case "remote":
-      return { code: PluginCodes.CALL_FAILED, message: `reported an internal error during ${during}: ${error.message}`, hint: report };
+      return {
+        code: PluginCodes.CALL_FAILED,
+        message: `reported an internal error during ${during}: ${error.message}`,
+        hint: report,
+      };
     case "unknown-id":
-      return { code: PluginCodes.UNKNOWN_RESPONSE_ID, message: `broke the protocol during ${during}: ${error.message}`, hint: report };
+      return {
+        code: PluginCodes.UNKNOWN_RESPONSE_ID,
+        message: `broke the protocol during ${during}: ${error.message}`,
+        hint: report,
+      };
     default: {
       const ended = exit ? ` (it then ${describeExit(exit)})` : "";
       return {

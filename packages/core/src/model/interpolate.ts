@@ -2,9 +2,9 @@ import { create } from "@bufbuild/protobuf";
 import { type Segment, SegmentSchema, type Text, TextSchema } from "@cigen/protocol";
 import { ConfigCodes } from "../config/codes";
 import type { ConfigPath } from "../config/config-types";
-import { suggestionHint } from "../diagnostics/did-you-mean";
 import type { LoadedConfig } from "../config/loaded-config";
 import type { Diagnostic } from "../diagnostics/diagnostic";
+import { suggestionHint } from "../diagnostics/did-you-mean";
 
 /** The compile-time values a string may reference. */
 export interface Scope {

@@ -15,7 +15,10 @@ export interface SourcedFragment {
  * documents, APPEND concatenates by order. Output is sorted by path so it never depends on which
  * plugin answered first.
  */
-export function mergeFragments(fragments: readonly SourcedFragment[]): { files: RenderedFile[]; diagnostics: Diagnostic[] } {
+export function mergeFragments(fragments: readonly SourcedFragment[]): {
+  files: RenderedFile[];
+  diagnostics: Diagnostic[];
+} {
   const byPath = new Map<string, SourcedFragment[]>();
   for (const f of fragments) {
     const list = byPath.get(f.fragment.path) ?? [];
@@ -25,9 +28,9 @@ export function mergeFragments(fragments: readonly SourcedFragment[]): { files: 
   const files: RenderedFile[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const path of [...byPath.keys()].sort()) {
-    const parts = byPath.get(path)!.sort(
-      (a, b) => a.fragment.order - b.fragment.order || a.plugin.localeCompare(b.plugin),
-    );
+    const parts = byPath
+      .get(path)!
+      .sort((a, b) => a.fragment.order - b.fragment.order || a.plugin.localeCompare(b.plugin));
     try {
       files.push({ path, provider: parts[0].provider, content: mergeOne(parts.map((p) => p.fragment)) });
     } catch (e) {
@@ -52,7 +55,10 @@ function mergeOne(parts: Fragment[]): string {
     } else if (part.strategy === MergeStrategy.MERGE) {
       const value = part.format === FragmentFormat.JSON ? JSON.parse(part.content) : parse(part.content);
       document = document === undefined ? value : deepMergeValues(document, value);
-      content = part.format === FragmentFormat.JSON ? `${JSON.stringify(document, null, 2)}\n` : stringify(document, { lineWidth: 0 });
+      content =
+        part.format === FragmentFormat.JSON
+          ? `${JSON.stringify(document, null, 2)}\n`
+          : stringify(document, { lineWidth: 0 });
     } else {
       content = part.content;
       document = undefined;

@@ -2,8 +2,8 @@ import type { LoadedConfig } from "../config/load-config";
 import { loadConfig } from "../config/load-config";
 import { outputPathFor } from "../config/providers";
 import { type Diagnostic, hasErrors } from "../diagnostics/diagnostic";
-import { PluginHost } from "../host/plugin-host";
 import { pluginEnvironment } from "../host/plugin-environment";
+import { PluginHost } from "../host/plugin-host";
 import { buildModel } from "../model/build-model";
 import { mergeFragments } from "../output/merge-fragments";
 import type { RenderedFile } from "../output/rendered-file";
@@ -34,7 +34,12 @@ export interface PipelineResult {
 export async function runPipeline(options: PipelineOptions): Promise<PipelineResult> {
   const stage = options.onStage ?? (() => {});
   const diagnostics: Diagnostic[] = [];
-  const done = (extra: Partial<PipelineResult> = {}): PipelineResult => ({ files: [], providers: [], diagnostics, ...extra });
+  const done = (extra: Partial<PipelineResult> = {}): PipelineResult => ({
+    files: [],
+    providers: [],
+    diagnostics,
+    ...extra,
+  });
 
   stage("load");
   const located = await readConfigSource(options.cwd, options.configPath);

@@ -2,7 +2,7 @@ import type { LoadedConfig } from "../config/load-config";
 import { selectedProviders } from "../config/providers";
 import type { Diagnostic } from "../diagnostics/diagnostic";
 import { suggestionHint } from "../diagnostics/did-you-mean";
-import { type SearchPaths, findPlugin, listPlugins } from "../host/discover";
+import { findPlugin, listPlugins, type SearchPaths } from "../host/discover";
 
 /** The executable that provides a provider: `github` -> `cigen-provider-github`. */
 export function providerExecutable(provider: string): string {

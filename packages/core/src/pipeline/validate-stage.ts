@@ -1,5 +1,5 @@
-import { type Fragment, FragmentSchema } from "@cigen/protocol";
 import { create } from "@bufbuild/protobuf";
+import { type Fragment, FragmentSchema } from "@cigen/protocol";
 import type { Diagnostic } from "../diagnostics/diagnostic";
 import type { PluginHost } from "../host/plugin-host";
 import type { PluginProcess } from "../host/plugin-process";

@@ -1,6 +1,6 @@
 import type { Diagnostic } from "../../diagnostics/diagnostic";
-import { ConfigCodes } from "../codes";
 import { suggestionHint } from "../../diagnostics/did-you-mean";
+import { ConfigCodes } from "../codes";
 import { type ConfigCheck, configError, listItems } from "./config-error";
 
 /** Caches named after the package modules; `caches` may override them. */

@@ -1,7 +1,7 @@
 import type { Diagnostic } from "../../diagnostics/diagnostic";
+import { suggestionHint } from "../../diagnostics/did-you-mean";
 import { ConfigCodes } from "../codes";
 import type { StepConfig } from "../config-types";
-import { suggestionHint } from "../../diagnostics/did-you-mean";
 import type { LoadedConfig } from "../loaded-config";
 import { type ConfigCheck, configError, configKeyError } from "./config-error";
 import { findCycles } from "./find-cycles";

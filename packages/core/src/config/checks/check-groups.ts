@@ -1,6 +1,6 @@
 import type { Diagnostic } from "../../diagnostics/diagnostic";
-import { ConfigCodes } from "../codes";
 import { suggestionHint } from "../../diagnostics/did-you-mean";
+import { ConfigCodes } from "../codes";
 import { type ConfigCheck, configError } from "./config-error";
 
 /** `@name` entries of `source_files` / `skip_if.paths_unmodified` must name a `source_file_groups` entry. */

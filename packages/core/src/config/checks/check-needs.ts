@@ -1,5 +1,5 @@
-import { ConfigCodes } from "../codes";
 import { suggestionHint } from "../../diagnostics/did-you-mean";
+import { ConfigCodes } from "../codes";
 import { type ConfigCheck, configError, listItems } from "./config-error";
 
 /** `needs` and `needs_any` must name jobs of this config. */

@@ -1,6 +1,6 @@
 import type { Diagnostic } from "../../diagnostics/diagnostic";
-import { ConfigCodes } from "../codes";
 import { suggestionHint } from "../../diagnostics/did-you-mean";
+import { ConfigCodes } from "../codes";
 import type { LoadedConfig } from "../loaded-config";
 import { type ConfigCheck, configError } from "./config-error";
 

@@ -1,6 +1,6 @@
 import type { Diagnostic } from "../../diagnostics/diagnostic";
-import { ConfigCodes } from "../codes";
 import { suggestionHint } from "../../diagnostics/did-you-mean";
+import { ConfigCodes } from "../codes";
 import { type ConfigCheck, configError } from "./config-error";
 
 /** Service names that resolve without a top-level `services` entry (the service modules). */

@@ -1,6 +1,6 @@
 import type { Diagnostic } from "../../diagnostics/diagnostic";
-import { ConfigCodes } from "../codes";
 import { suggestionHint } from "../../diagnostics/did-you-mean";
+import { ConfigCodes } from "../codes";
 import { type ConfigCheck, configError } from "./config-error";
 
 /** The workflow of jobs without `workflow:`, defined implicitly when `workflows` does not. */
