@@ -11,6 +11,12 @@ import {
   PreflightRequestSchema,
   PreflightResponseSchema,
   RepoSnapshotSchema,
+  StoreHistoryRequestSchema,
+  StoreHistoryResponseSchema,
+  StoreLookupRequestSchema,
+  StoreLookupResponseSchema,
+  StoreRecordRequestSchema,
+  StoreRecordResponseSchema,
   ValidateRequestSchema,
   ValidateResponseSchema,
 } from "./gen/cigen/plugin/v1/plugin_pb";
@@ -40,11 +46,23 @@ export const Methods = {
   generate: method("Generate", GenerateRequestSchema, GenerateResponseSchema),
   validate: method("Validate", ValidateRequestSchema, ValidateResponseSchema),
   preflight: method("Preflight", PreflightRequestSchema, PreflightResponseSchema),
+  storeLookup: method("StoreLookup", StoreLookupRequestSchema, StoreLookupResponseSchema),
+  storeRecord: method("StoreRecord", StoreRecordRequestSchema, StoreRecordResponseSchema),
+  storeHistory: method("StoreHistory", StoreHistoryRequestSchema, StoreHistoryResponseSchema),
 } as const;
 
 /** The hook names a plugin may implement, in pipeline order. */
 export type HookName = Exclude<keyof typeof Methods, "handshake">;
-export const HOOK_NAMES: readonly HookName[] = ["detect", "plan", "generate", "validate", "preflight"];
+export const HOOK_NAMES: readonly HookName[] = [
+  "detect",
+  "plan",
+  "generate",
+  "validate",
+  "preflight",
+  "storeLookup",
+  "storeRecord",
+  "storeHistory",
+];
 
 /** Calls `desc` on `peer` with a typed request and decodes the typed response. */
 export async function callMethod<I extends DescMessage, O extends DescMessage>(

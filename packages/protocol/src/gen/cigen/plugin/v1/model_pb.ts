@@ -14,7 +14,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file cigen/plugin/v1/model.proto.
  */
 export const file_cigen_plugin_v1_model: GenFile = /*@__PURE__*/
-  fileDesc("ChtjaWdlbi9wbHVnaW4vdjEvbW9kZWwucHJvdG8SD2NpZ2VuLnBsdWdpbi52MSLwAQoFTW9kZWwSKQoHcHJvamVjdBgBIAEoCzIYLmNpZ2VuLnBsdWdpbi52MS5Qcm9qZWN0EiwKCXdvcmtmbG93cxgCIAMoCzIZLmNpZ2VuLnBsdWdpbi52MS5Xb3JrZmxvdxIiCgRqb2JzGAMgAygLMhQuY2lnZW4ucGx1Z2luLnYxLkpvYhIcChRwcm92aWRlcl9jb25maWdfanNvbhgEIAEoCRITCgtjb25maWdfcGF0aBgFIAEoCRIRCglwcm92aWRlcnMYBiADKAkSJAoDZW52GAcgAygLMhcuY2lnZW4ucGx1Z2luLnYxLkVudlZhciI9CgdQcm9qZWN0EgwKBG5hbWUYASABKAkSFgoOZGVmYXVsdF9ydW5uZXIYAiABKAkSDAoEdHlwZRgDIAEoCSJmCghXb3JrZmxvdxIKCgJpZBgBIAEoCRIrCgh0cmlnZ2VycxgCIAEoCzIZLmNpZ2VuLnBsdWdpbi52MS5UcmlnZ2VycxIhCgNsb2MYAyABKAsyFC5jaWdlbi5wbHVnaW4udjEuTG9jIpQBCghUcmlnZ2VycxIqCgRwdXNoGAEgASgLMhwuY2lnZW4ucGx1Z2luLnYxLlB1c2hUcmlnZ2VyEjkKDHB1bGxfcmVxdWVzdBgCIAEoCzIjLmNpZ2VuLnBsdWdpbi52MS5QdWxsUmVxdWVzdFRyaWdnZXISEQoJc2NoZWR1bGVzGAMgAygJEg4KBm1hbnVhbBgEIAEoCCItCgtQdXNoVHJpZ2dlchIQCghicmFuY2hlcxgBIAMoCRIMCgR0YWdzGAIgAygJIiYKElB1bGxSZXF1ZXN0VHJpZ2dlchIQCghicmFuY2hlcxgBIAMoCSIxCgNMb2MSDAoEZmlsZRgBIAEoCRIMCgRsaW5lGAIgASgNEg4KBmNvbHVtbhgDIAEoDSIvCgRUZXh0EicKBXBhcnRzGAEgAygLMhguY2lnZW4ucGx1Z2luLnYxLlNlZ21lbnQifAoHU2VnbWVudBIRCgdsaXRlcmFsGAEgASgJSAASDQoDZW52GAIgASgJSAASEAoGc2VjcmV0GAMgASgJSAASDQoDZ2l0GAQgASgJSAASEgoIY2hlY2tzdW0YBSABKAlIABISCghwbGF0Zm9ybRgGIAEoCUgAQgYKBGtpbmQiPAoGRW52VmFyEgwKBG5hbWUYASABKAkSJAoFdmFsdWUYAiABKAsyFS5jaWdlbi5wbHVnaW4udjEuVGV4dCIvCgtNYXRyaXhWYWx1ZRIRCglkaW1lbnNpb24YASABKAkSDQoFdmFsdWUYAiABKAkiwQUKA0pvYhIKCgJpZBgBIAEoCRIPCgdiYXNlX2lkGAIgASgJEiwKBm1hdHJpeBgDIAMoCzIcLmNpZ2VuLnBsdWdpbi52MS5NYXRyaXhWYWx1ZRINCgVuZWVkcxgEIAMoCRIRCgluZWVkc19hbnkYBSADKAkSJwoGcnVubmVyGAYgASgLMhcuY2lnZW4ucGx1Z2luLnYxLlJ1bm5lchINCgVpbWFnZRgHIAEoCRIMCgRhcmNoGAggASgJEioKCHNlcnZpY2VzGAkgAygLMhguY2lnZW4ucGx1Z2luLnYxLlNlcnZpY2USJAoDZW52GAogAygLMhcuY2lnZW4ucGx1Z2luLnYxLkVudlZhchIkCgVzdGVwcxgLIAMoCzIVLmNpZ2VuLnBsdWdpbi52MS5TdGVwEiwKCWFydGlmYWN0cxgMIAMoCzIZLmNpZ2VuLnBsdWdpbi52MS5BcnRpZmFjdBI3Cg9hcnRpZmFjdF9pbnB1dHMYDSADKAsyHi5jaWdlbi5wbHVnaW4udjEuQXJ0aWZhY3RJbnB1dBIpCgZjYWNoZXMYDiADKAsyGS5jaWdlbi5wbHVnaW4udjEuQ2FjaGVVc2USKwoIY2hlY2tvdXQYDyABKAsyGS5jaWdlbi5wbHVnaW4udjEuQ2hlY2tvdXQSFwoPdGltZW91dF9taW51dGVzGBAgASgNEhAKCHdvcmtmbG93GBEgASgJEiwKB3RyaWdnZXIYEiABKAsyGy5jaWdlbi5wbHVnaW4udjEuSm9iVHJpZ2dlchIcChRwcm92aWRlcl9jb25maWdfanNvbhgTIAEoCRIQCghwYWNrYWdlcxgUIAMoCRIRCglza2lwcGFibGUYFSABKAgSEQoJc2lnbmF0dXJlGBYgASgJEiEKA2xvYxgXIAEoCzIULmNpZ2VuLnBsdWdpbi52MS5Mb2MiMwoGUnVubmVyEhIKCmNsYXNzX25hbWUYASABKAkSFQoNc2V0dGluZ3NfanNvbhgCIAEoCSJvCgdTZXJ2aWNlEgwKBG5hbWUYASABKAkSDQoFaW1hZ2UYAiABKAkSJAoDZW52GAMgAygLMhcuY2lnZW4ucGx1Z2luLnYxLkVudlZhchINCgVwb3J0cxgEIAMoDRISCgpoZWFsdGhfY21kGAUgASgJIvkCCgRTdGVwEgwKBG5hbWUYASABKAkSMQoJY29uZGl0aW9uGAIgASgOMh4uY2lnZW4ucGx1Z2luLnYxLlN0ZXBDb25kaXRpb24SJAoDZW52GAMgAygLMhcuY2lnZW4ucGx1Z2luLnYxLkVudlZhchIZChF3b3JraW5nX2RpcmVjdG9yeRgEIAEoCRInCgNydW4YCiABKAsyGC5jaWdlbi5wbHVnaW4udjEuUnVuU3RlcEgAEikKBHVzZXMYCyABKAsyGS5jaWdlbi5wbHVnaW4udjEuVXNlc1N0ZXBIABI6Cg1yZXN0b3JlX2NhY2hlGAwgASgLMiEuY2lnZW4ucGx1Z2luLnYxLlJlc3RvcmVDYWNoZVN0ZXBIABI0CgpzYXZlX2NhY2hlGA0gASgLMh4uY2lnZW4ucGx1Z2luLnYxLlNhdmVDYWNoZVN0ZXBIABIhCgNsb2MYFCABKAsyFC5jaWdlbi5wbHVnaW4udjEuTG9jQgYKBGtpbmQiMQoHUnVuU3RlcBImCgdjb21tYW5kGAEgASgLMhUuY2lnZW4ucGx1Z2luLnYxLlRleHQiTQoIVXNlc1N0ZXASCwoDcmVmGAEgASgJEiQKBHdpdGgYAiADKAsyFi5jaWdlbi5wbHVnaW4udjEuSW5wdXQSDgoGbmF0aXZlGAMgASgIIjsKBUlucHV0EgwKBG5hbWUYASABKAkSJAoFdmFsdWUYAiABKAsyFS5jaWdlbi5wbHVnaW4udjEuVGV4dCJyChBSZXN0b3JlQ2FjaGVTdGVwEiIKA2tleRgBIAEoCzIVLmNpZ2VuLnBsdWdpbi52MS5UZXh0EisKDHJlc3RvcmVfa2V5cxgCIAMoCzIVLmNpZ2VuLnBsdWdpbi52MS5UZXh0Eg0KBXBhdGhzGAMgAygJIkIKDVNhdmVDYWNoZVN0ZXASIgoDa2V5GAEgASgLMhUuY2lnZW4ucGx1Z2luLnYxLlRleHQSDQoFcGF0aHMYAiADKAkiPwoIQXJ0aWZhY3QSDAoEcGF0aBgBIAEoCRIXCg9yZXRlbnRpb25faG91cnMYAiABKA0SDAoEbmFtZRgDIAEoCSJOCg1BcnRpZmFjdElucHV0EhAKCGZyb21fam9iGAEgASgJEisKCGFydGlmYWN0GAIgASgLMhkuY2lnZW4ucGx1Z2luLnYxLkFydGlmYWN0IngKCENhY2hlVXNlEgwKBG5hbWUYASABKAkSIgoDa2V5GAIgASgLMhUuY2lnZW4ucGx1Z2luLnYxLlRleHQSKwoMcmVzdG9yZV9rZXlzGAMgAygLMhUuY2lnZW4ucGx1Z2luLnYxLlRleHQSDQoFcGF0aHMYBCADKAkiSwoIQ2hlY2tvdXQSDwoHZW5hYmxlZBgBIAEoCBINCgVkZXB0aBgCIAEoDRISCgpzdWJtb2R1bGVzGAMgASgIEgsKA2xmcxgEIAEoCCJKCgpKb2JUcmlnZ2VyEg4KBm1hbnVhbBgBIAEoCBIMCgRjcm9uGAIgASgJEhAKCGJyYW5jaGVzGAMgAygJEgwKBHRhZ3MYBCADKAkqYgoNU3RlcENvbmRpdGlvbhIaChZTVEVQX0NPTkRJVElPTl9TVUNDRVNTEAASGgoWU1RFUF9DT05ESVRJT05fRkFJTFVSRRABEhkKFVNURVBfQ09ORElUSU9OX0FMV0FZUxACYgZwcm90bzM");
+  fileDesc("ChtjaWdlbi9wbHVnaW4vdjEvbW9kZWwucHJvdG8SD2NpZ2VuLnBsdWdpbi52MSLwAQoFTW9kZWwSKQoHcHJvamVjdBgBIAEoCzIYLmNpZ2VuLnBsdWdpbi52MS5Qcm9qZWN0EiwKCXdvcmtmbG93cxgCIAMoCzIZLmNpZ2VuLnBsdWdpbi52MS5Xb3JrZmxvdxIiCgRqb2JzGAMgAygLMhQuY2lnZW4ucGx1Z2luLnYxLkpvYhIcChRwcm92aWRlcl9jb25maWdfanNvbhgEIAEoCRITCgtjb25maWdfcGF0aBgFIAEoCRIRCglwcm92aWRlcnMYBiADKAkSJAoDZW52GAcgAygLMhcuY2lnZW4ucGx1Z2luLnYxLkVudlZhciI9CgdQcm9qZWN0EgwKBG5hbWUYASABKAkSFgoOZGVmYXVsdF9ydW5uZXIYAiABKAkSDAoEdHlwZRgDIAEoCSJmCghXb3JrZmxvdxIKCgJpZBgBIAEoCRIrCgh0cmlnZ2VycxgCIAEoCzIZLmNpZ2VuLnBsdWdpbi52MS5UcmlnZ2VycxIhCgNsb2MYAyABKAsyFC5jaWdlbi5wbHVnaW4udjEuTG9jIpQBCghUcmlnZ2VycxIqCgRwdXNoGAEgASgLMhwuY2lnZW4ucGx1Z2luLnYxLlB1c2hUcmlnZ2VyEjkKDHB1bGxfcmVxdWVzdBgCIAEoCzIjLmNpZ2VuLnBsdWdpbi52MS5QdWxsUmVxdWVzdFRyaWdnZXISEQoJc2NoZWR1bGVzGAMgAygJEg4KBm1hbnVhbBgEIAEoCCItCgtQdXNoVHJpZ2dlchIQCghicmFuY2hlcxgBIAMoCRIMCgR0YWdzGAIgAygJIiYKElB1bGxSZXF1ZXN0VHJpZ2dlchIQCghicmFuY2hlcxgBIAMoCSIxCgNMb2MSDAoEZmlsZRgBIAEoCRIMCgRsaW5lGAIgASgNEg4KBmNvbHVtbhgDIAEoDSIvCgRUZXh0EicKBXBhcnRzGAEgAygLMhguY2lnZW4ucGx1Z2luLnYxLlNlZ21lbnQifAoHU2VnbWVudBIRCgdsaXRlcmFsGAEgASgJSAASDQoDZW52GAIgASgJSAASEAoGc2VjcmV0GAMgASgJSAASDQoDZ2l0GAQgASgJSAASEgoIY2hlY2tzdW0YBSABKAlIABISCghwbGF0Zm9ybRgGIAEoCUgAQgYKBGtpbmQiPAoGRW52VmFyEgwKBG5hbWUYASABKAkSJAoFdmFsdWUYAiABKAsyFS5jaWdlbi5wbHVnaW4udjEuVGV4dCIvCgtNYXRyaXhWYWx1ZRIRCglkaW1lbnNpb24YASABKAkSDQoFdmFsdWUYAiABKAki6QUKA0pvYhIKCgJpZBgBIAEoCRIPCgdiYXNlX2lkGAIgASgJEiwKBm1hdHJpeBgDIAMoCzIcLmNpZ2VuLnBsdWdpbi52MS5NYXRyaXhWYWx1ZRINCgVuZWVkcxgEIAMoCRIRCgluZWVkc19hbnkYBSADKAkSJwoGcnVubmVyGAYgASgLMhcuY2lnZW4ucGx1Z2luLnYxLlJ1bm5lchINCgVpbWFnZRgHIAEoCRIMCgRhcmNoGAggASgJEioKCHNlcnZpY2VzGAkgAygLMhguY2lnZW4ucGx1Z2luLnYxLlNlcnZpY2USJAoDZW52GAogAygLMhcuY2lnZW4ucGx1Z2luLnYxLkVudlZhchIkCgVzdGVwcxgLIAMoCzIVLmNpZ2VuLnBsdWdpbi52MS5TdGVwEiwKCWFydGlmYWN0cxgMIAMoCzIZLmNpZ2VuLnBsdWdpbi52MS5BcnRpZmFjdBI3Cg9hcnRpZmFjdF9pbnB1dHMYDSADKAsyHi5jaWdlbi5wbHVnaW4udjEuQXJ0aWZhY3RJbnB1dBIpCgZjYWNoZXMYDiADKAsyGS5jaWdlbi5wbHVnaW4udjEuQ2FjaGVVc2USKwoIY2hlY2tvdXQYDyABKAsyGS5jaWdlbi5wbHVnaW4udjEuQ2hlY2tvdXQSFwoPdGltZW91dF9taW51dGVzGBAgASgNEhAKCHdvcmtmbG93GBEgASgJEiwKB3RyaWdnZXIYEiABKAsyGy5jaWdlbi5wbHVnaW4udjEuSm9iVHJpZ2dlchIcChRwcm92aWRlcl9jb25maWdfanNvbhgTIAEoCRIQCghwYWNrYWdlcxgUIAMoCRIRCglza2lwcGFibGUYFSABKAgSEQoJc2lnbmF0dXJlGBYgASgJEiEKA2xvYxgXIAEoCzIULmNpZ2VuLnBsdWdpbi52MS5Mb2MSJgoEc2tpcBgYIAEoCzIYLmNpZ2VuLnBsdWdpbi52MS5Kb2JTa2lwIlcKB0pvYlNraXASFAoMc291cmNlX2ZpbGVzGAEgAygJEgsKA2VudhgCIAMoCRIpCgVzdG9yZRgDIAEoCzIaLmNpZ2VuLnBsdWdpbi52MS5Ta2lwU3RvcmUiQwoJU2tpcFN0b3JlEgwKBHR5cGUYASABKAkSFQoNc2V0dGluZ3NfanNvbhgCIAEoCRIRCglyZWNvcmRfb24YAyADKAkiMwoGUnVubmVyEhIKCmNsYXNzX25hbWUYASABKAkSFQoNc2V0dGluZ3NfanNvbhgCIAEoCSJvCgdTZXJ2aWNlEgwKBG5hbWUYASABKAkSDQoFaW1hZ2UYAiABKAkSJAoDZW52GAMgAygLMhcuY2lnZW4ucGx1Z2luLnYxLkVudlZhchINCgVwb3J0cxgEIAMoDRISCgpoZWFsdGhfY21kGAUgASgJIvkCCgRTdGVwEgwKBG5hbWUYASABKAkSMQoJY29uZGl0aW9uGAIgASgOMh4uY2lnZW4ucGx1Z2luLnYxLlN0ZXBDb25kaXRpb24SJAoDZW52GAMgAygLMhcuY2lnZW4ucGx1Z2luLnYxLkVudlZhchIZChF3b3JraW5nX2RpcmVjdG9yeRgEIAEoCRInCgNydW4YCiABKAsyGC5jaWdlbi5wbHVnaW4udjEuUnVuU3RlcEgAEikKBHVzZXMYCyABKAsyGS5jaWdlbi5wbHVnaW4udjEuVXNlc1N0ZXBIABI6Cg1yZXN0b3JlX2NhY2hlGAwgASgLMiEuY2lnZW4ucGx1Z2luLnYxLlJlc3RvcmVDYWNoZVN0ZXBIABI0CgpzYXZlX2NhY2hlGA0gASgLMh4uY2lnZW4ucGx1Z2luLnYxLlNhdmVDYWNoZVN0ZXBIABIhCgNsb2MYFCABKAsyFC5jaWdlbi5wbHVnaW4udjEuTG9jQgYKBGtpbmQiMQoHUnVuU3RlcBImCgdjb21tYW5kGAEgASgLMhUuY2lnZW4ucGx1Z2luLnYxLlRleHQiTQoIVXNlc1N0ZXASCwoDcmVmGAEgASgJEiQKBHdpdGgYAiADKAsyFi5jaWdlbi5wbHVnaW4udjEuSW5wdXQSDgoGbmF0aXZlGAMgASgIIjsKBUlucHV0EgwKBG5hbWUYASABKAkSJAoFdmFsdWUYAiABKAsyFS5jaWdlbi5wbHVnaW4udjEuVGV4dCJyChBSZXN0b3JlQ2FjaGVTdGVwEiIKA2tleRgBIAEoCzIVLmNpZ2VuLnBsdWdpbi52MS5UZXh0EisKDHJlc3RvcmVfa2V5cxgCIAMoCzIVLmNpZ2VuLnBsdWdpbi52MS5UZXh0Eg0KBXBhdGhzGAMgAygJIkIKDVNhdmVDYWNoZVN0ZXASIgoDa2V5GAEgASgLMhUuY2lnZW4ucGx1Z2luLnYxLlRleHQSDQoFcGF0aHMYAiADKAkiPwoIQXJ0aWZhY3QSDAoEcGF0aBgBIAEoCRIXCg9yZXRlbnRpb25faG91cnMYAiABKA0SDAoEbmFtZRgDIAEoCSJOCg1BcnRpZmFjdElucHV0EhAKCGZyb21fam9iGAEgASgJEisKCGFydGlmYWN0GAIgASgLMhkuY2lnZW4ucGx1Z2luLnYxLkFydGlmYWN0IngKCENhY2hlVXNlEgwKBG5hbWUYASABKAkSIgoDa2V5GAIgASgLMhUuY2lnZW4ucGx1Z2luLnYxLlRleHQSKwoMcmVzdG9yZV9rZXlzGAMgAygLMhUuY2lnZW4ucGx1Z2luLnYxLlRleHQSDQoFcGF0aHMYBCADKAkiSwoIQ2hlY2tvdXQSDwoHZW5hYmxlZBgBIAEoCBINCgVkZXB0aBgCIAEoDRISCgpzdWJtb2R1bGVzGAMgASgIEgsKA2xmcxgEIAEoCCJKCgpKb2JUcmlnZ2VyEg4KBm1hbnVhbBgBIAEoCBIMCgRjcm9uGAIgASgJEhAKCGJyYW5jaGVzGAMgAygJEgwKBHRhZ3MYBCADKAkqYgoNU3RlcENvbmRpdGlvbhIaChZTVEVQX0NPTkRJVElPTl9TVUNDRVNTEAASGgoWU1RFUF9DT05ESVRJT05fRkFJTFVSRRABEhkKFVNURVBfQ09ORElUSU9OX0FMV0FZUxACYgZwcm90bzM");
 
 /**
  * @generated from message cigen.plugin.v1.Model
@@ -513,6 +513,13 @@ export type Job = Message<"cigen.plugin.v1.Job"> & {
    * @generated from field: cigen.plugin.v1.Loc loc = 23;
    */
   loc?: Loc | undefined;
+
+  /**
+   * How the job may be skipped; unset when it is never skipped (no source_files / skip_if).
+   *
+   * @generated from field: cigen.plugin.v1.JobSkip skip = 24;
+   */
+  skip?: JobSkip | undefined;
 };
 
 /**
@@ -521,6 +528,74 @@ export type Job = Message<"cigen.plugin.v1.Job"> & {
  */
 export const JobSchema: GenMessage<Job> = /*@__PURE__*/
   messageDesc(file_cigen_plugin_v1_model, 11);
+
+/**
+ * What decides whether a job can be skipped, and where its successes are recorded.
+ *
+ * @generated from message cigen.plugin.v1.JobSkip
+ */
+export type JobSkip = Message<"cigen.plugin.v1.JobSkip"> & {
+  /**
+   * Globs after @group expansion, in order (negations start with "!").
+   *
+   * @generated from field: repeated string source_files = 1;
+   */
+  sourceFiles: string[];
+
+  /**
+   * Variables whose values enter the signature (skip_if.env).
+   *
+   * @generated from field: repeated string env = 2;
+   */
+  env: string[];
+
+  /**
+   * @generated from field: cigen.plugin.v1.SkipStore store = 3;
+   */
+  store?: SkipStore | undefined;
+};
+
+/**
+ * Describes the message cigen.plugin.v1.JobSkip.
+ * Use `create(JobSkipSchema)` to create a new message.
+ */
+export const JobSkipSchema: GenMessage<JobSkip> = /*@__PURE__*/
+  messageDesc(file_cigen_plugin_v1_model, 12);
+
+/**
+ * A signature store (skip_store in cigen.yml).
+ *
+ * @generated from message cigen.plugin.v1.SkipStore
+ */
+export type SkipStore = Message<"cigen.plugin.v1.SkipStore"> & {
+  /**
+   * "native", "dir", "redis", "s3", or another installed store plugin's type.
+   *
+   * @generated from field: string type = 1;
+   */
+  type: string;
+
+  /**
+   * The remaining settings (path, url_env, prefix, ttl_days, bucket, endpoint_env, region...) as JSON.
+   *
+   * @generated from field: string settings_json = 2;
+   */
+  settingsJson: string;
+
+  /**
+   * Branch globs whose runs may record (dir, redis, s3); empty = the default branch.
+   *
+   * @generated from field: repeated string record_on = 3;
+   */
+  recordOn: string[];
+};
+
+/**
+ * Describes the message cigen.plugin.v1.SkipStore.
+ * Use `create(SkipStoreSchema)` to create a new message.
+ */
+export const SkipStoreSchema: GenMessage<SkipStore> = /*@__PURE__*/
+  messageDesc(file_cigen_plugin_v1_model, 13);
 
 /**
  * @generated from message cigen.plugin.v1.Runner
@@ -547,7 +622,7 @@ export type Runner = Message<"cigen.plugin.v1.Runner"> & {
  * Use `create(RunnerSchema)` to create a new message.
  */
 export const RunnerSchema: GenMessage<Runner> = /*@__PURE__*/
-  messageDesc(file_cigen_plugin_v1_model, 12);
+  messageDesc(file_cigen_plugin_v1_model, 14);
 
 /**
  * @generated from message cigen.plugin.v1.Service
@@ -586,7 +661,7 @@ export type Service = Message<"cigen.plugin.v1.Service"> & {
  * Use `create(ServiceSchema)` to create a new message.
  */
 export const ServiceSchema: GenMessage<Service> = /*@__PURE__*/
-  messageDesc(file_cigen_plugin_v1_model, 13);
+  messageDesc(file_cigen_plugin_v1_model, 15);
 
 /**
  * @generated from message cigen.plugin.v1.Step
@@ -654,7 +729,7 @@ export type Step = Message<"cigen.plugin.v1.Step"> & {
  * Use `create(StepSchema)` to create a new message.
  */
 export const StepSchema: GenMessage<Step> = /*@__PURE__*/
-  messageDesc(file_cigen_plugin_v1_model, 14);
+  messageDesc(file_cigen_plugin_v1_model, 16);
 
 /**
  * @generated from message cigen.plugin.v1.RunStep
@@ -671,7 +746,7 @@ export type RunStep = Message<"cigen.plugin.v1.RunStep"> & {
  * Use `create(RunStepSchema)` to create a new message.
  */
 export const RunStepSchema: GenMessage<RunStep> = /*@__PURE__*/
-  messageDesc(file_cigen_plugin_v1_model, 15);
+  messageDesc(file_cigen_plugin_v1_model, 17);
 
 /**
  * @generated from message cigen.plugin.v1.UsesStep
@@ -702,7 +777,7 @@ export type UsesStep = Message<"cigen.plugin.v1.UsesStep"> & {
  * Use `create(UsesStepSchema)` to create a new message.
  */
 export const UsesStepSchema: GenMessage<UsesStep> = /*@__PURE__*/
-  messageDesc(file_cigen_plugin_v1_model, 16);
+  messageDesc(file_cigen_plugin_v1_model, 18);
 
 /**
  * @generated from message cigen.plugin.v1.Input
@@ -724,7 +799,7 @@ export type Input = Message<"cigen.plugin.v1.Input"> & {
  * Use `create(InputSchema)` to create a new message.
  */
 export const InputSchema: GenMessage<Input> = /*@__PURE__*/
-  messageDesc(file_cigen_plugin_v1_model, 17);
+  messageDesc(file_cigen_plugin_v1_model, 19);
 
 /**
  * @generated from message cigen.plugin.v1.RestoreCacheStep
@@ -753,7 +828,7 @@ export type RestoreCacheStep = Message<"cigen.plugin.v1.RestoreCacheStep"> & {
  * Use `create(RestoreCacheStepSchema)` to create a new message.
  */
 export const RestoreCacheStepSchema: GenMessage<RestoreCacheStep> = /*@__PURE__*/
-  messageDesc(file_cigen_plugin_v1_model, 18);
+  messageDesc(file_cigen_plugin_v1_model, 20);
 
 /**
  * @generated from message cigen.plugin.v1.SaveCacheStep
@@ -775,7 +850,7 @@ export type SaveCacheStep = Message<"cigen.plugin.v1.SaveCacheStep"> & {
  * Use `create(SaveCacheStepSchema)` to create a new message.
  */
 export const SaveCacheStepSchema: GenMessage<SaveCacheStep> = /*@__PURE__*/
-  messageDesc(file_cigen_plugin_v1_model, 19);
+  messageDesc(file_cigen_plugin_v1_model, 21);
 
 /**
  * @generated from message cigen.plugin.v1.Artifact
@@ -806,7 +881,7 @@ export type Artifact = Message<"cigen.plugin.v1.Artifact"> & {
  * Use `create(ArtifactSchema)` to create a new message.
  */
 export const ArtifactSchema: GenMessage<Artifact> = /*@__PURE__*/
-  messageDesc(file_cigen_plugin_v1_model, 20);
+  messageDesc(file_cigen_plugin_v1_model, 22);
 
 /**
  * @generated from message cigen.plugin.v1.ArtifactInput
@@ -828,7 +903,7 @@ export type ArtifactInput = Message<"cigen.plugin.v1.ArtifactInput"> & {
  * Use `create(ArtifactInputSchema)` to create a new message.
  */
 export const ArtifactInputSchema: GenMessage<ArtifactInput> = /*@__PURE__*/
-  messageDesc(file_cigen_plugin_v1_model, 21);
+  messageDesc(file_cigen_plugin_v1_model, 23);
 
 /**
  * @generated from message cigen.plugin.v1.CacheUse
@@ -860,7 +935,7 @@ export type CacheUse = Message<"cigen.plugin.v1.CacheUse"> & {
  * Use `create(CacheUseSchema)` to create a new message.
  */
 export const CacheUseSchema: GenMessage<CacheUse> = /*@__PURE__*/
-  messageDesc(file_cigen_plugin_v1_model, 22);
+  messageDesc(file_cigen_plugin_v1_model, 24);
 
 /**
  * @generated from message cigen.plugin.v1.Checkout
@@ -894,7 +969,7 @@ export type Checkout = Message<"cigen.plugin.v1.Checkout"> & {
  * Use `create(CheckoutSchema)` to create a new message.
  */
 export const CheckoutSchema: GenMessage<Checkout> = /*@__PURE__*/
-  messageDesc(file_cigen_plugin_v1_model, 23);
+  messageDesc(file_cigen_plugin_v1_model, 25);
 
 /**
  * @generated from message cigen.plugin.v1.JobTrigger
@@ -932,7 +1007,7 @@ export type JobTrigger = Message<"cigen.plugin.v1.JobTrigger"> & {
  * Use `create(JobTriggerSchema)` to create a new message.
  */
 export const JobTriggerSchema: GenMessage<JobTrigger> = /*@__PURE__*/
-  messageDesc(file_cigen_plugin_v1_model, 24);
+  messageDesc(file_cigen_plugin_v1_model, 26);
 
 /**
  * @generated from enum cigen.plugin.v1.StepCondition

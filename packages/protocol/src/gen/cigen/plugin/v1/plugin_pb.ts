@@ -8,7 +8,7 @@
 
 import type { GenEnum, GenFile, GenMessage } from "@bufbuild/protobuf/codegenv2";
 import { enumDesc, fileDesc, messageDesc } from "@bufbuild/protobuf/codegenv2";
-import type { CacheUse, Model, Service, Step } from "./model_pb";
+import type { CacheUse, Model, Service, SkipStore, Step } from "./model_pb";
 import { file_cigen_plugin_v1_model } from "./model_pb";
 import type { Message } from "@bufbuild/protobuf";
 
@@ -16,7 +16,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file cigen/plugin/v1/plugin.proto.
  */
 export const file_cigen_plugin_v1_plugin: GenFile = /*@__PURE__*/
-  fileDesc("ChxjaWdlbi9wbHVnaW4vdjEvcGx1Z2luLnByb3RvEg9jaWdlbi5wbHVnaW4udjEidgoIRW52ZWxvcGUSCgoCaWQYASABKA0SDgoGbWV0aG9kGAIgASgJEg8KB3BheWxvYWQYAyABKAwSKAoFZXJyb3IYBCABKAsyGS5jaWdlbi5wbHVnaW4udjEuUnBjRXJyb3ISEwoLaXNfcmVzcG9uc2UYBSABKAgiOgoIUnBjRXJyb3ISDAoEY29kZRgBIAEoCRIPCgdtZXNzYWdlGAIgASgJEg8KB2RldGFpbHMYAyADKAkiKAoMVmVyc2lvblJhbmdlEgsKA21pbhgBIAEoDRILCgNtYXgYAiABKA0iVwoFSGVsbG8SOAoRcHJvdG9jb2xfdmVyc2lvbnMYASABKAsyHS5jaWdlbi5wbHVnaW4udjEuVmVyc2lvblJhbmdlEhQKDGNvcmVfdmVyc2lvbhgCIAEoCSK0AgoKUGx1Z2luSW5mbxIMCgRuYW1lGAEgASgJEg8KB3ZlcnNpb24YAiABKAkSEAoIcHJvdG9jb2wYAyABKA0SFAoMY2FwYWJpbGl0aWVzGAQgAygJEhAKCHJlcXVpcmVzGAUgAygJEhYKDmNvbmZsaWN0c193aXRoGAYgAygJEg0KBWhvb2tzGAcgAygJEjsKCG1ldGFkYXRhGAggAygLMikuY2lnZW4ucGx1Z2luLnYxLlBsdWdpbkluZm8uTWV0YWRhdGFFbnRyeRI4ChFwcm90b2NvbF92ZXJzaW9ucxgJIAEoCzIdLmNpZ2VuLnBsdWdpbi52MS5WZXJzaW9uUmFuZ2UaLwoNTWV0YWRhdGFFbnRyeRILCgNrZXkYASABKAkSDQoFdmFsdWUYAiABKAk6AjgBIk0KDlNvdXJjZUxvY2F0aW9uEgwKBGZpbGUYASABKAkSDAoEbGluZRgCIAEoDRIOCgZjb2x1bW4YAyABKA0SDwoHc25pcHBldBgEIAEoCSKkAQoKRGlhZ25vc3RpYxIoCgVsZXZlbBgBIAEoDjIZLmNpZ2VuLnBsdWdpbi52MS5TZXZlcml0eRIMCgRjb2RlGAIgASgJEg0KBXRpdGxlGAMgASgJEg8KB21lc3NhZ2UYBCABKAkSEAoIZml4X2hpbnQYBSABKAkSLAoDbG9jGAYgASgLMh8uY2lnZW4ucGx1Z2luLnYxLlNvdXJjZUxvY2F0aW9uIisKDFJlcG9TbmFwc2hvdBIMCgRyb290GAEgASgJEg0KBWZpbGVzGAIgAygJIlgKBlNpZ25hbBIMCgRuYW1lGAEgASgJEg0KBXZhbHVlGAIgASgJEjEKCGV2aWRlbmNlGAMgASgLMh8uY2lnZW4ucGx1Z2luLnYxLlNvdXJjZUxvY2F0aW9uIukBCg5EZXRlY3RSZXNwb25zZRIoCgdzaWduYWxzGAEgAygLMhcuY2lnZW4ucGx1Z2luLnYxLlNpZ25hbBI5CgVmYWN0cxgCIAMoCzIqLmNpZ2VuLnBsdWdpbi52MS5EZXRlY3RSZXNwb25zZS5GYWN0c0VudHJ5EhIKCmNvbmZpZGVuY2UYAyABKAESMAoLZGlhZ25vc3RpY3MYBCADKAsyGy5jaWdlbi5wbHVnaW4udjEuRGlhZ25vc3RpYxosCgpGYWN0c0VudHJ5EgsKA2tleRgBIAEoCRINCgV2YWx1ZRgCIAEoCToCOAEihAIKC1BsYW5SZXF1ZXN0EhMKC2NvbmZpZ19qc29uGAEgASgJEjYKBWZhY3RzGAIgAygLMicuY2lnZW4ucGx1Z2luLnYxLlBsYW5SZXF1ZXN0LkZhY3RzRW50cnkSFAoMY2FwYWJpbGl0aWVzGAMgAygJEjYKBWZsYWdzGAQgAygLMicuY2lnZW4ucGx1Z2luLnYxLlBsYW5SZXF1ZXN0LkZsYWdzRW50cnkaLAoKRmFjdHNFbnRyeRILCgNrZXkYASABKAkSDQoFdmFsdWUYAiABKAk6AjgBGiwKCkZsYWdzRW50cnkSCwoDa2V5GAEgASgJEg0KBXZhbHVlGAIgASgJOgI4ASJ5CgxQbGFuUmVzcG9uc2USNwoNY29udHJpYnV0aW9ucxgBIAMoCzIgLmNpZ2VuLnBsdWdpbi52MS5Kb2JDb250cmlidXRpb24SMAoLZGlhZ25vc3RpY3MYAiADKAsyGy5jaWdlbi5wbHVnaW4udjEuRGlhZ25vc3RpYyLGAgoPSm9iQ29udHJpYnV0aW9uEg4KBmpvYl9pZBgBIAEoCRIqCgtzZXR1cF9zdGVwcxgCIAMoCzIVLmNpZ2VuLnBsdWdpbi52MS5TdGVwEikKBmNhY2hlcxgDIAMoCzIZLmNpZ2VuLnBsdWdpbi52MS5DYWNoZVVzZRIXCg9zaWduYXR1cmVfZmlsZXMYBCADKAkSTwoQc2lnbmF0dXJlX3ZhbHVlcxgFIAMoCzI1LmNpZ2VuLnBsdWdpbi52MS5Kb2JDb250cmlidXRpb24uU2lnbmF0dXJlVmFsdWVzRW50cnkSKgoIc2VydmljZXMYBiADKAsyGC5jaWdlbi5wbHVnaW4udjEuU2VydmljZRo2ChRTaWduYXR1cmVWYWx1ZXNFbnRyeRILCgNrZXkYASABKAkSDQoFdmFsdWUYAiABKAk6AjgBIrECCg9HZW5lcmF0ZVJlcXVlc3QSDgoGdGFyZ2V0GAEgASgJEiUKBW1vZGVsGAIgASgLMhYuY2lnZW4ucGx1Z2luLnYxLk1vZGVsEjoKBWZhY3RzGAMgAygLMisuY2lnZW4ucGx1Z2luLnYxLkdlbmVyYXRlUmVxdWVzdC5GYWN0c0VudHJ5EjoKBWZsYWdzGAQgAygLMisuY2lnZW4ucGx1Z2luLnYxLkdlbmVyYXRlUmVxdWVzdC5GbGFnc0VudHJ5EhMKC291dHB1dF9wYXRoGAUgASgJGiwKCkZhY3RzRW50cnkSCwoDa2V5GAEgASgJEg0KBXZhbHVlGAIgASgJOgI4ARosCgpGbGFnc0VudHJ5EgsKA2tleRgBIAEoCRINCgV2YWx1ZRgCIAEoCToCOAEimwEKCEZyYWdtZW50EgwKBHBhdGgYASABKAkSDwoHY29udGVudBgCIAEoCRIwCghzdHJhdGVneRgDIAEoDjIeLmNpZ2VuLnBsdWdpbi52MS5NZXJnZVN0cmF0ZWd5Eg0KBW9yZGVyGAQgASgFEi8KBmZvcm1hdBgFIAEoDjIfLmNpZ2VuLnBsdWdpbi52MS5GcmFnbWVudEZvcm1hdCJyChBHZW5lcmF0ZVJlc3BvbnNlEiwKCWZyYWdtZW50cxgBIAMoCzIZLmNpZ2VuLnBsdWdpbi52MS5GcmFnbWVudBIwCgtkaWFnbm9zdGljcxgCIAMoCzIbLmNpZ2VuLnBsdWdpbi52MS5EaWFnbm9zdGljInYKD1ZhbGlkYXRlUmVxdWVzdBIOCgZ0YXJnZXQYASABKAkSLAoJZnJhZ21lbnRzGAIgAygLMhkuY2lnZW4ucGx1Z2luLnYxLkZyYWdtZW50EiUKBW1vZGVsGAMgASgLMhYuY2lnZW4ucGx1Z2luLnYxLk1vZGVsIkQKEFZhbGlkYXRlUmVzcG9uc2USMAoLZGlhZ25vc3RpY3MYASADKAsyGy5jaWdlbi5wbHVnaW4udjEuRGlhZ25vc3RpYyLJAQoQUHJlZmxpZ2h0UmVxdWVzdBIOCgZqb2JfaWQYASABKAkSEQoJc2lnbmF0dXJlGAIgASgJEhoKEnByZXZpb3VzX3NpZ25hdHVyZRgDIAEoCRJECgpyZXBvX3N0YXRlGAQgAygLMjAuY2lnZW4ucGx1Z2luLnYxLlByZWZsaWdodFJlcXVlc3QuUmVwb1N0YXRlRW50cnkaMAoOUmVwb1N0YXRlRW50cnkSCwoDa2V5GAEgASgJEg0KBXZhbHVlGAIgASgJOgI4ASJKChFQcmVmbGlnaHRSZXNwb25zZRISCgpzaG91bGRfcnVuGAEgASgIEg4KBnJlYXNvbhgCIAEoCRIRCglzaWduYXR1cmUYAyABKAkqYQoIU2V2ZXJpdHkSGAoUU0VWRVJJVFlfVU5TUEVDSUZJRUQQABISCg5TRVZFUklUWV9FUlJPUhABEhQKEFNFVkVSSVRZX1dBUk5JTkcQAhIRCg1TRVZFUklUWV9JTkZPEAMqYAoNTWVyZ2VTdHJhdGVneRIaChZNRVJHRV9TVFJBVEVHWV9SRVBMQUNFEAASGAoUTUVSR0VfU1RSQVRFR1lfTUVSR0UQARIZChVNRVJHRV9TVFJBVEVHWV9BUFBFTkQQAipeCg5GcmFnbWVudEZvcm1hdBIYChRGUkFHTUVOVF9GT1JNQVRfVEVYVBAAEhgKFEZSQUdNRU5UX0ZPUk1BVF9ZQU1MEAESGAoURlJBR01FTlRfRk9STUFUX0pTT04QAmIGcHJvdG8z", [file_cigen_plugin_v1_model]);
+  fileDesc("ChxjaWdlbi9wbHVnaW4vdjEvcGx1Z2luLnByb3RvEg9jaWdlbi5wbHVnaW4udjEidgoIRW52ZWxvcGUSCgoCaWQYASABKA0SDgoGbWV0aG9kGAIgASgJEg8KB3BheWxvYWQYAyABKAwSKAoFZXJyb3IYBCABKAsyGS5jaWdlbi5wbHVnaW4udjEuUnBjRXJyb3ISEwoLaXNfcmVzcG9uc2UYBSABKAgiOgoIUnBjRXJyb3ISDAoEY29kZRgBIAEoCRIPCgdtZXNzYWdlGAIgASgJEg8KB2RldGFpbHMYAyADKAkiKAoMVmVyc2lvblJhbmdlEgsKA21pbhgBIAEoDRILCgNtYXgYAiABKA0iVwoFSGVsbG8SOAoRcHJvdG9jb2xfdmVyc2lvbnMYASABKAsyHS5jaWdlbi5wbHVnaW4udjEuVmVyc2lvblJhbmdlEhQKDGNvcmVfdmVyc2lvbhgCIAEoCSK0AgoKUGx1Z2luSW5mbxIMCgRuYW1lGAEgASgJEg8KB3ZlcnNpb24YAiABKAkSEAoIcHJvdG9jb2wYAyABKA0SFAoMY2FwYWJpbGl0aWVzGAQgAygJEhAKCHJlcXVpcmVzGAUgAygJEhYKDmNvbmZsaWN0c193aXRoGAYgAygJEg0KBWhvb2tzGAcgAygJEjsKCG1ldGFkYXRhGAggAygLMikuY2lnZW4ucGx1Z2luLnYxLlBsdWdpbkluZm8uTWV0YWRhdGFFbnRyeRI4ChFwcm90b2NvbF92ZXJzaW9ucxgJIAEoCzIdLmNpZ2VuLnBsdWdpbi52MS5WZXJzaW9uUmFuZ2UaLwoNTWV0YWRhdGFFbnRyeRILCgNrZXkYASABKAkSDQoFdmFsdWUYAiABKAk6AjgBIk0KDlNvdXJjZUxvY2F0aW9uEgwKBGZpbGUYASABKAkSDAoEbGluZRgCIAEoDRIOCgZjb2x1bW4YAyABKA0SDwoHc25pcHBldBgEIAEoCSKkAQoKRGlhZ25vc3RpYxIoCgVsZXZlbBgBIAEoDjIZLmNpZ2VuLnBsdWdpbi52MS5TZXZlcml0eRIMCgRjb2RlGAIgASgJEg0KBXRpdGxlGAMgASgJEg8KB21lc3NhZ2UYBCABKAkSEAoIZml4X2hpbnQYBSABKAkSLAoDbG9jGAYgASgLMh8uY2lnZW4ucGx1Z2luLnYxLlNvdXJjZUxvY2F0aW9uIisKDFJlcG9TbmFwc2hvdBIMCgRyb290GAEgASgJEg0KBWZpbGVzGAIgAygJIlgKBlNpZ25hbBIMCgRuYW1lGAEgASgJEg0KBXZhbHVlGAIgASgJEjEKCGV2aWRlbmNlGAMgASgLMh8uY2lnZW4ucGx1Z2luLnYxLlNvdXJjZUxvY2F0aW9uIukBCg5EZXRlY3RSZXNwb25zZRIoCgdzaWduYWxzGAEgAygLMhcuY2lnZW4ucGx1Z2luLnYxLlNpZ25hbBI5CgVmYWN0cxgCIAMoCzIqLmNpZ2VuLnBsdWdpbi52MS5EZXRlY3RSZXNwb25zZS5GYWN0c0VudHJ5EhIKCmNvbmZpZGVuY2UYAyABKAESMAoLZGlhZ25vc3RpY3MYBCADKAsyGy5jaWdlbi5wbHVnaW4udjEuRGlhZ25vc3RpYxosCgpGYWN0c0VudHJ5EgsKA2tleRgBIAEoCRINCgV2YWx1ZRgCIAEoCToCOAEihAIKC1BsYW5SZXF1ZXN0EhMKC2NvbmZpZ19qc29uGAEgASgJEjYKBWZhY3RzGAIgAygLMicuY2lnZW4ucGx1Z2luLnYxLlBsYW5SZXF1ZXN0LkZhY3RzRW50cnkSFAoMY2FwYWJpbGl0aWVzGAMgAygJEjYKBWZsYWdzGAQgAygLMicuY2lnZW4ucGx1Z2luLnYxLlBsYW5SZXF1ZXN0LkZsYWdzRW50cnkaLAoKRmFjdHNFbnRyeRILCgNrZXkYASABKAkSDQoFdmFsdWUYAiABKAk6AjgBGiwKCkZsYWdzRW50cnkSCwoDa2V5GAEgASgJEg0KBXZhbHVlGAIgASgJOgI4ASJ5CgxQbGFuUmVzcG9uc2USNwoNY29udHJpYnV0aW9ucxgBIAMoCzIgLmNpZ2VuLnBsdWdpbi52MS5Kb2JDb250cmlidXRpb24SMAoLZGlhZ25vc3RpY3MYAiADKAsyGy5jaWdlbi5wbHVnaW4udjEuRGlhZ25vc3RpYyLGAgoPSm9iQ29udHJpYnV0aW9uEg4KBmpvYl9pZBgBIAEoCRIqCgtzZXR1cF9zdGVwcxgCIAMoCzIVLmNpZ2VuLnBsdWdpbi52MS5TdGVwEikKBmNhY2hlcxgDIAMoCzIZLmNpZ2VuLnBsdWdpbi52MS5DYWNoZVVzZRIXCg9zaWduYXR1cmVfZmlsZXMYBCADKAkSTwoQc2lnbmF0dXJlX3ZhbHVlcxgFIAMoCzI1LmNpZ2VuLnBsdWdpbi52MS5Kb2JDb250cmlidXRpb24uU2lnbmF0dXJlVmFsdWVzRW50cnkSKgoIc2VydmljZXMYBiADKAsyGC5jaWdlbi5wbHVnaW4udjEuU2VydmljZRo2ChRTaWduYXR1cmVWYWx1ZXNFbnRyeRILCgNrZXkYASABKAkSDQoFdmFsdWUYAiABKAk6AjgBIrECCg9HZW5lcmF0ZVJlcXVlc3QSDgoGdGFyZ2V0GAEgASgJEiUKBW1vZGVsGAIgASgLMhYuY2lnZW4ucGx1Z2luLnYxLk1vZGVsEjoKBWZhY3RzGAMgAygLMisuY2lnZW4ucGx1Z2luLnYxLkdlbmVyYXRlUmVxdWVzdC5GYWN0c0VudHJ5EjoKBWZsYWdzGAQgAygLMisuY2lnZW4ucGx1Z2luLnYxLkdlbmVyYXRlUmVxdWVzdC5GbGFnc0VudHJ5EhMKC291dHB1dF9wYXRoGAUgASgJGiwKCkZhY3RzRW50cnkSCwoDa2V5GAEgASgJEg0KBXZhbHVlGAIgASgJOgI4ARosCgpGbGFnc0VudHJ5EgsKA2tleRgBIAEoCRINCgV2YWx1ZRgCIAEoCToCOAEimwEKCEZyYWdtZW50EgwKBHBhdGgYASABKAkSDwoHY29udGVudBgCIAEoCRIwCghzdHJhdGVneRgDIAEoDjIeLmNpZ2VuLnBsdWdpbi52MS5NZXJnZVN0cmF0ZWd5Eg0KBW9yZGVyGAQgASgFEi8KBmZvcm1hdBgFIAEoDjIfLmNpZ2VuLnBsdWdpbi52MS5GcmFnbWVudEZvcm1hdCJyChBHZW5lcmF0ZVJlc3BvbnNlEiwKCWZyYWdtZW50cxgBIAMoCzIZLmNpZ2VuLnBsdWdpbi52MS5GcmFnbWVudBIwCgtkaWFnbm9zdGljcxgCIAMoCzIbLmNpZ2VuLnBsdWdpbi52MS5EaWFnbm9zdGljInYKD1ZhbGlkYXRlUmVxdWVzdBIOCgZ0YXJnZXQYASABKAkSLAoJZnJhZ21lbnRzGAIgAygLMhkuY2lnZW4ucGx1Z2luLnYxLkZyYWdtZW50EiUKBW1vZGVsGAMgASgLMhYuY2lnZW4ucGx1Z2luLnYxLk1vZGVsIkQKEFZhbGlkYXRlUmVzcG9uc2USMAoLZGlhZ25vc3RpY3MYASADKAsyGy5jaWdlbi5wbHVnaW4udjEuRGlhZ25vc3RpYyLJAQoQUHJlZmxpZ2h0UmVxdWVzdBIOCgZqb2JfaWQYASABKAkSEQoJc2lnbmF0dXJlGAIgASgJEhoKEnByZXZpb3VzX3NpZ25hdHVyZRgDIAEoCRJECgpyZXBvX3N0YXRlGAQgAygLMjAuY2lnZW4ucGx1Z2luLnYxLlByZWZsaWdodFJlcXVlc3QuUmVwb1N0YXRlRW50cnkaMAoOUmVwb1N0YXRlRW50cnkSCwoDa2V5GAEgASgJEg0KBXZhbHVlGAIgASgJOgI4ASJKChFQcmVmbGlnaHRSZXNwb25zZRISCgpzaG91bGRfcnVuGAEgASgIEg4KBnJlYXNvbhgCIAEoCRIRCglzaWduYXR1cmUYAyABKAki0QEKD1NpZ25hdHVyZVJlY29yZBIOCgZqb2JfaWQYASABKAkSEQoJc2lnbmF0dXJlGAIgASgJEhMKC3JlY29yZGVkX2F0GAMgASgJEkAKCG1ldGFkYXRhGAQgAygLMi4uY2lnZW4ucGx1Z2luLnYxLlNpZ25hdHVyZVJlY29yZC5NZXRhZGF0YUVudHJ5EhMKC2lucHV0c19qc29uGAUgASgJGi8KDU1ldGFkYXRhRW50cnkSCwoDa2V5GAEgASgJEg0KBXZhbHVlGAIgASgJOgI4ASJiChJTdG9yZUxvb2t1cFJlcXVlc3QSKQoFc3RvcmUYASABKAsyGi5jaWdlbi5wbHVnaW4udjEuU2tpcFN0b3JlEg4KBmpvYl9pZBgCIAEoCRIRCglzaWduYXR1cmUYAyABKAkiVgoTU3RvcmVMb29rdXBSZXNwb25zZRINCgVmb3VuZBgBIAEoCBIwCgZyZWNvcmQYAiABKAsyIC5jaWdlbi5wbHVnaW4udjEuU2lnbmF0dXJlUmVjb3JkInEKElN0b3JlUmVjb3JkUmVxdWVzdBIpCgVzdG9yZRgBIAEoCzIaLmNpZ2VuLnBsdWdpbi52MS5Ta2lwU3RvcmUSMAoGcmVjb3JkGAIgASgLMiAuY2lnZW4ucGx1Z2luLnYxLlNpZ25hdHVyZVJlY29yZCIVChNTdG9yZVJlY29yZFJlc3BvbnNlIl8KE1N0b3JlSGlzdG9yeVJlcXVlc3QSKQoFc3RvcmUYASABKAsyGi5jaWdlbi5wbHVnaW4udjEuU2tpcFN0b3JlEg4KBmpvYl9pZBgCIAEoCRINCgVsaW1pdBgDIAEoDSJJChRTdG9yZUhpc3RvcnlSZXNwb25zZRIxCgdyZWNvcmRzGAEgAygLMiAuY2lnZW4ucGx1Z2luLnYxLlNpZ25hdHVyZVJlY29yZCphCghTZXZlcml0eRIYChRTRVZFUklUWV9VTlNQRUNJRklFRBAAEhIKDlNFVkVSSVRZX0VSUk9SEAESFAoQU0VWRVJJVFlfV0FSTklORxACEhEKDVNFVkVSSVRZX0lORk8QAypgCg1NZXJnZVN0cmF0ZWd5EhoKFk1FUkdFX1NUUkFURUdZX1JFUExBQ0UQABIYChRNRVJHRV9TVFJBVEVHWV9NRVJHRRABEhkKFU1FUkdFX1NUUkFURUdZX0FQUEVORBACKl4KDkZyYWdtZW50Rm9ybWF0EhgKFEZSQUdNRU5UX0ZPUk1BVF9URVhUEAASGAoURlJBR01FTlRfRk9STUFUX1lBTUwQARIYChRGUkFHTUVOVF9GT1JNQVRfSlNPThACYgZwcm90bzM", [file_cigen_plugin_v1_model]);
 
 /**
  * Every frame on the wire carries exactly one Envelope.
@@ -688,6 +688,184 @@ export type PreflightResponse = Message<"cigen.plugin.v1.PreflightResponse"> & {
  */
 export const PreflightResponseSchema: GenMessage<PreflightResponse> = /*@__PURE__*/
   messageDesc(file_cigen_plugin_v1_plugin, 19);
+
+/**
+ * One recorded success of a job variant.
+ *
+ * @generated from message cigen.plugin.v1.SignatureRecord
+ */
+export type SignatureRecord = Message<"cigen.plugin.v1.SignatureRecord"> & {
+  /**
+   * @generated from field: string job_id = 1;
+   */
+  jobId: string;
+
+  /**
+   * 64 hex characters.
+   *
+   * @generated from field: string signature = 2;
+   */
+  signature: string;
+
+  /**
+   * RFC 3339, UTC.
+   *
+   * @generated from field: string recorded_at = 3;
+   */
+  recordedAt: string;
+
+  /**
+   * commit, branch, provider, run URL... whatever helps a person reading `cigen explain`.
+   *
+   * @generated from field: map<string, string> metadata = 4;
+   */
+  metadata: { [key: string]: string };
+
+  /**
+   * The inputs that made the signature (files with blob ids, env, modules, needs) as JSON, so
+   * `cigen explain` can say which of them changed since.
+   *
+   * @generated from field: string inputs_json = 5;
+   */
+  inputsJson: string;
+};
+
+/**
+ * Describes the message cigen.plugin.v1.SignatureRecord.
+ * Use `create(SignatureRecordSchema)` to create a new message.
+ */
+export const SignatureRecordSchema: GenMessage<SignatureRecord> = /*@__PURE__*/
+  messageDesc(file_cigen_plugin_v1_plugin, 20);
+
+/**
+ * @generated from message cigen.plugin.v1.StoreLookupRequest
+ */
+export type StoreLookupRequest = Message<"cigen.plugin.v1.StoreLookupRequest"> & {
+  /**
+   * @generated from field: cigen.plugin.v1.SkipStore store = 1;
+   */
+  store?: SkipStore | undefined;
+
+  /**
+   * @generated from field: string job_id = 2;
+   */
+  jobId: string;
+
+  /**
+   * @generated from field: string signature = 3;
+   */
+  signature: string;
+};
+
+/**
+ * Describes the message cigen.plugin.v1.StoreLookupRequest.
+ * Use `create(StoreLookupRequestSchema)` to create a new message.
+ */
+export const StoreLookupRequestSchema: GenMessage<StoreLookupRequest> = /*@__PURE__*/
+  messageDesc(file_cigen_plugin_v1_plugin, 21);
+
+/**
+ * @generated from message cigen.plugin.v1.StoreLookupResponse
+ */
+export type StoreLookupResponse = Message<"cigen.plugin.v1.StoreLookupResponse"> & {
+  /**
+   * @generated from field: bool found = 1;
+   */
+  found: boolean;
+
+  /**
+   * @generated from field: cigen.plugin.v1.SignatureRecord record = 2;
+   */
+  record?: SignatureRecord | undefined;
+};
+
+/**
+ * Describes the message cigen.plugin.v1.StoreLookupResponse.
+ * Use `create(StoreLookupResponseSchema)` to create a new message.
+ */
+export const StoreLookupResponseSchema: GenMessage<StoreLookupResponse> = /*@__PURE__*/
+  messageDesc(file_cigen_plugin_v1_plugin, 22);
+
+/**
+ * @generated from message cigen.plugin.v1.StoreRecordRequest
+ */
+export type StoreRecordRequest = Message<"cigen.plugin.v1.StoreRecordRequest"> & {
+  /**
+   * @generated from field: cigen.plugin.v1.SkipStore store = 1;
+   */
+  store?: SkipStore | undefined;
+
+  /**
+   * @generated from field: cigen.plugin.v1.SignatureRecord record = 2;
+   */
+  record?: SignatureRecord | undefined;
+};
+
+/**
+ * Describes the message cigen.plugin.v1.StoreRecordRequest.
+ * Use `create(StoreRecordRequestSchema)` to create a new message.
+ */
+export const StoreRecordRequestSchema: GenMessage<StoreRecordRequest> = /*@__PURE__*/
+  messageDesc(file_cigen_plugin_v1_plugin, 23);
+
+/**
+ * @generated from message cigen.plugin.v1.StoreRecordResponse
+ */
+export type StoreRecordResponse = Message<"cigen.plugin.v1.StoreRecordResponse"> & {
+};
+
+/**
+ * Describes the message cigen.plugin.v1.StoreRecordResponse.
+ * Use `create(StoreRecordResponseSchema)` to create a new message.
+ */
+export const StoreRecordResponseSchema: GenMessage<StoreRecordResponse> = /*@__PURE__*/
+  messageDesc(file_cigen_plugin_v1_plugin, 24);
+
+/**
+ * @generated from message cigen.plugin.v1.StoreHistoryRequest
+ */
+export type StoreHistoryRequest = Message<"cigen.plugin.v1.StoreHistoryRequest"> & {
+  /**
+   * @generated from field: cigen.plugin.v1.SkipStore store = 1;
+   */
+  store?: SkipStore | undefined;
+
+  /**
+   * @generated from field: string job_id = 2;
+   */
+  jobId: string;
+
+  /**
+   * Most recent first; 0 = the store's default.
+   *
+   * @generated from field: uint32 limit = 3;
+   */
+  limit: number;
+};
+
+/**
+ * Describes the message cigen.plugin.v1.StoreHistoryRequest.
+ * Use `create(StoreHistoryRequestSchema)` to create a new message.
+ */
+export const StoreHistoryRequestSchema: GenMessage<StoreHistoryRequest> = /*@__PURE__*/
+  messageDesc(file_cigen_plugin_v1_plugin, 25);
+
+/**
+ * @generated from message cigen.plugin.v1.StoreHistoryResponse
+ */
+export type StoreHistoryResponse = Message<"cigen.plugin.v1.StoreHistoryResponse"> & {
+  /**
+   * @generated from field: repeated cigen.plugin.v1.SignatureRecord records = 1;
+   */
+  records: SignatureRecord[];
+};
+
+/**
+ * Describes the message cigen.plugin.v1.StoreHistoryResponse.
+ * Use `create(StoreHistoryResponseSchema)` to create a new message.
+ */
+export const StoreHistoryResponseSchema: GenMessage<StoreHistoryResponse> = /*@__PURE__*/
+  messageDesc(file_cigen_plugin_v1_plugin, 26);
 
 /**
  * @generated from enum cigen.plugin.v1.Severity
