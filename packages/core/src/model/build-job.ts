@@ -4,9 +4,11 @@ import {
   type EnvVar,
   type Job,
   JobSchema,
+  JobSkipSchema,
   JobTriggerSchema,
   MatrixValueSchema,
   RunnerSchema,
+  SkipStoreSchema,
 } from "@cigen/protocol";
 import { DEFAULT_WORKFLOW } from "../config/checks/check-workflows";
 import { ConfigCodes } from "../config/codes";
@@ -45,7 +47,23 @@ export function buildJob(ctx: JobContext, variant: JobVariant, globalEnv: readon
     providerConfigJson: providerJson(job.provider_config?.[ctx.target]),
     packages: [...(job.packages ?? ctx.config.raw.packages ?? [])],
     skippable: job.source_files !== undefined || job.skip_if !== undefined,
+    skip: buildSkip(ctx, job),
     loc: ctx.loc(at()),
+  });
+}
+
+/**
+ * What decides whether the job may be skipped. Globs stay as written (groups and negations are
+ * resolved by the signature code, once); the store is the job's own, else the top-level one,
+ * else `native` (the provider's cache), which the spec makes the default.
+ */
+function buildSkip(ctx: JobContext, job: JobConfig) {
+  if (job.source_files === undefined && job.skip_if === undefined) return undefined;
+  const { type = "native", record_on = [], ...settings } = job.skip_store ?? ctx.config.raw.skip_store ?? {};
+  return create(JobSkipSchema, {
+    sourceFiles: [...(job.source_files ?? []), ...(job.skip_if?.paths_unmodified ?? [])],
+    env: [...(job.skip_if?.env ?? [])],
+    store: create(SkipStoreSchema, { type, recordOn: record_on, settingsJson: JSON.stringify(settings) }),
   });
 }
 
