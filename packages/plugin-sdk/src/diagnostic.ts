@@ -21,6 +21,8 @@ export function diagnostic(init: DiagnosticInit): Diagnostic {
     title: init.message,
     message: init.message,
     fixHint: init.hint ?? "",
-    loc: init.loc ? { file: init.loc.file, line: init.loc.line, column: init.loc.column } : undefined,
+    loc: init.loc
+      ? { file: init.loc.file, line: init.loc.line, column: init.loc.column, path: [...init.loc.path] }
+      : undefined,
   });
 }
