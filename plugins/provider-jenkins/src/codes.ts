@@ -1,0 +1,21 @@
+/**
+ * Diagnostic codes of the Jenkins provider, sorted. Codes are stable: users search for them and
+ * docs/providers/jenkins.md explains each one.
+ */
+
+/** A job uses a provider-native step (a GitHub action), which Jenkins cannot run. */
+export const NATIVE_USES_STEP = "JENKINS-001";
+/** A `uses` step names a module that the core did not resolve into steps. */
+export const UNRESOLVED_MODULE_STEP = "JENKINS-002";
+/** A runner class's Jenkins settings are not usable (not an object, or no label). */
+export const INVALID_RUNNER_SETTINGS = "JENKINS-003";
+/** A job uses services: declarative Jenkins has no service containers. */
+export const SERVICES_UNSUPPORTED = "JENKINS-004";
+/** A job uses caches: Jenkins has no built-in cache, the job runs without one. */
+export const CACHES_UNSUPPORTED = "JENKINS-005";
+/** A scheduled-only job in a Jenkinsfile with several crons: a build cannot tell which one started it. */
+export const AMBIGUOUS_SCHEDULE = "JENKINS-006";
+/** provider_config is not an object, or names a directive the provider does not pass through. */
+export const INVALID_PROVIDER_CONFIG = "JENKINS-007";
+/** Artifact retention: Jenkins keeps artifacts per build (buildDiscarder), not per artifact. */
+export const ARTIFACT_RETENTION = "JENKINS-008";

@@ -1,0 +1,138 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: these strings are shell text, where ${NAME} is meant literally
+import { StepCondition } from "@cigen/protocol";
+import { describe, expect, it } from "vitest";
+import { agentLabel, agentLines } from "./agent";
+import { includesOf, keepSteps, unstashSteps } from "./artifacts";
+import { checkoutStep } from "./checkout";
+import { environmentValue, globalEnvironment, stageEnvironment } from "./environment";
+import { jobStage } from "./stage";
+import { shSteps, stepSecrets, withCredentials } from "./steps";
+import { job, model, run, t } from "./test-models";
+import { allOf } from "./when";
+
+describe("agent", () => {
+  it("uses docker for an image, a label for a class or arm64, else any agent", () => {
+    expect(agentLines(job("j", { image: "node:20" }), "")).toEqual([
+      "agent {",
+      "  docker {",
+      "    image 'node:20'",
+      "  }",
+      "}",
+    ]);
+    expect(agentLabel(job("j", { runner: { className: "large" }, arch: "arm64" })).label).toBe("large && arm64");
+    expect(agentLabel(job("j", { runner: { className: "x", settingsJson: '{"label":"gpu"}' } })).label).toBe("gpu");
+    expect(agentLines(job("j"), "")).toEqual(["agent any"]);
+    expect(agentLabel(job("j", { runner: { className: "custom" } })).diagnostics.map((d) => d.code)).toEqual([
+      "JENKINS-003",
+    ]);
+  });
+});
+
+describe("checkout", () => {
+  it("checks out scm with depth, submodules and LFS, or not at all", () => {
+    expect(checkoutStep(job("j", { checkout: { enabled: true, depth: 0, submodules: true, lfs: true } }))).toBe(
+      "checkout scmGit(branches: scm.branches, userRemoteConfigs: scm.userRemoteConfigs, extensions: [submodule(disableSubmodules: false, recursiveSubmodules: true, trackingSubmodules: false, parentCredentials: true, reference: '', timeout: 10), [$class: 'GitLFSPull']])",
+    );
+    expect(checkoutStep(job("j"))).toContain("cloneOption(shallow: true, depth: 1,");
+    expect(checkoutStep(job("j", { checkout: { enabled: false } }))).toBeUndefined();
+  });
+});
+
+describe("environment", () => {
+  it("binds a secret with credentials(), reads env in GStrings and lists only what a stage changes", () => {
+    const j = job("j");
+    expect(environmentValue(j, t("{{ secrets.TOKEN }}"))).toBe("credentials('TOKEN')");
+    expect(environmentValue(j, t("it's $5"))).toBe("'it\\'s $5'");
+    expect(environmentValue(j, t('{{ env.HOME }}/"x" $y {{ git.sha }}'))).toBe(
+      '"${env.HOME}/\\"x\\" \\$y ${env.GIT_COMMIT}"',
+    );
+    const globals = globalEnvironment(model([], { env: [{ name: "A", value: t("1") }] }), j);
+    expect(globals).toEqual([["A", "'1'"]]);
+    expect(
+      stageEnvironment(
+        job("k", {
+          env: [
+            { name: "A", value: t("1") },
+            { name: "B", value: t("2") },
+          ],
+        }),
+        globals,
+      ),
+    ).toEqual([["B", "'2'"]]);
+  });
+});
+
+describe("steps", () => {
+  it("writes each step as sh with a single-quoted script and binds the secrets it reads", () => {
+    const j = job("j", {
+      steps: [run("deploy --token {{ secrets.TOKEN }} --sha {{ git.sha }}", { name: "Deploy" }), run("echo '${HOME}'")],
+    });
+    expect(shSteps(j)).toEqual([
+      "sh label: 'Deploy', script: 'deploy --token ${TOKEN} --sha ${GIT_COMMIT}'",
+      "sh 'echo \\'${HOME}\\''",
+    ]);
+    expect(stepSecrets(j)).toEqual(["TOKEN"]);
+    expect(withCredentials(["TOKEN"], ["sh 'x'"])).toEqual([
+      "withCredentials([string(credentialsId: 'TOKEN', variable: 'TOKEN')]) {",
+      "  sh 'x'",
+      "}",
+    ]);
+  });
+
+  it("runs failure and always steps through one status-recording script", () => {
+    const j = job("j", { steps: [run("make"), run("echo failed", { condition: StepCondition.FAILURE })] });
+    const [sh] = shSteps(j);
+    expect(sh.startsWith("sh label: 'steps', script: '''set -e\ncigen_failed=0\n")).toBe(true);
+    expect(sh).toContain('if [ "$cigen_failed" != 0 ]; then\nset +e\n(\nset -e\necho failed\n)');
+    expect(sh.endsWith(`if [ "$cigen_failed" != 0 ]; then exit 1; fi'''`)).toBe(true);
+  });
+});
+
+describe("artifacts", () => {
+  it("stashes and archives kept artifacts and unstashes inputs, guarding OR-side ones", () => {
+    expect(includesOf("dist/")).toBe("dist/**");
+    expect(includesOf("out/*.tgz")).toBe("out/*.tgz");
+    expect(includesOf("app.tgz")).toBe("app.tgz, app.tgz/**");
+    expect(keepSteps([{ path: "dist/", retentionHours: 0, name: "b-0" }] as never)).toEqual([
+      "stash name: 'b-0', includes: 'dist/**', allowEmpty: true",
+      "archiveArtifacts artifacts: 'dist/**', allowEmptyArchive: true",
+    ]);
+    const j = job("j", {
+      artifactInputs: [
+        { fromJob: "a", artifact: { path: "a/", name: "a-0" } },
+        { fromJob: "or-side", artifact: { path: "o/", name: "or-side-0" } },
+      ],
+    });
+    expect(unstashSteps(j, new Set(["a"]))).toEqual([
+      "unstash 'a-0'",
+      "script { if (env.CIGEN_OK_or_side == 'true') { unstash 'or-side-0' } }",
+    ]);
+  });
+});
+
+describe("jobStage", () => {
+  const placement = { when: allOf(), globals: [], certain: new Set<string>(), marked: true };
+
+  it("asks for manual approval before the agent and records success for dependants", () => {
+    const { lines } = jobStage(job("deploy", { trigger: { manual: true }, timeoutMinutes: 15 }), placement);
+    const text = lines.join("\n");
+    expect(text).toContain("input {\n    message 'Run deploy?'\n    ok 'Run'\n  }");
+    expect(text).toContain("timeout(time: 15, unit: 'MINUTES')");
+    expect(text).toContain("script { env.CIGEN_OK_deploy = 'true' }");
+  });
+
+  it("refuses services and warns about caches, naming the job and the key", () => {
+    const j = job("it", {
+      services: [{ name: "postgres", image: "postgres:16", ports: [5432] }],
+      caches: [{ name: "node", key: t("k"), paths: ["node_modules/"] }],
+    });
+    const { diagnostics } = jobStage(j, placement);
+    expect(diagnostics.map((d) => [d.code, d.level])).toEqual([
+      ["JENKINS-004", 1],
+      ["JENKINS-005", 2],
+    ]);
+    expect(diagnostics[0].message).toContain(
+      'job "it": services (postgres) cannot be expressed by the jenkins provider',
+    );
+  });
+});
