@@ -5,6 +5,7 @@ import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
+import { nodeBundleOptions } from "./bundle-options.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 

@@ -43,6 +43,14 @@ export async function validateFiles(
   return findings.filter((f) => f.severity !== "info");
 }
 
+/**
+ * Whether a generated file is the kind the provider's validator checks: Buildkite output also
+ * holds a Docker Compose file for services, which is not a pipeline.
+ */
+export function isValidatable(provider: ValidatorProvider, path: string): boolean {
+  return !(provider === "buildkite" && /docker-compose[^/]*\.ya?ml$/.test(path));
+}
+
 /** Formats findings one per line, for readable assertion failures. */
 export function formatFindings(findings: Finding[]): string {
   return findings.map((f) => `${f.file}:${f.line}:${f.col}: [${f.check}] ${f.message}`).join("\n");

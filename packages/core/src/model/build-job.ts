@@ -1,13 +1,12 @@
 import { create } from "@bufbuild/protobuf";
 import {
-  CheckoutSchema,
+  type Checkout,
   type EnvVar,
   type Job,
-  JobSchema,
   JobSkipSchema,
   JobTriggerSchema,
   MatrixValueSchema,
-  RunnerSchema,
+  type Runner,
   SkipStoreSchema,
 } from "@cigen/protocol";
 import { DEFAULT_WORKFLOW } from "../config/checks/check-workflows";
@@ -17,6 +16,7 @@ import { buildArtifacts } from "./build-artifacts";
 import { buildCaches } from "./build-caches";
 import { buildServices } from "./build-services";
 import { buildSteps } from "./build-steps";
+import { pairCacheSteps } from "./pair-cache-steps";
 import type { JobVariant } from "./expand-jobs";
 import type { JobContext } from "./job-context";
 
@@ -26,7 +26,9 @@ export function buildJob(ctx: JobContext, variant: JobVariant, globalEnv: readon
   const at = (...rest: (string | number)[]) => ["jobs", baseId, ...rest];
   const jobEnv = ctx.env(job.env, at("env"));
   const overridden = new Set(jobEnv.map((e) => e.name));
-  return create(JobSchema, {
+  // A literal, not create(JobSchema): create() would walk every step again (see messages.ts).
+  return {
+    $typeName: "cigen.plugin.v1.Job",
     id: variant.id,
     baseId,
     matrix: variant.matrix.map(([dimension, value]) => create(MatrixValueSchema, { dimension, value })),
@@ -37,8 +39,9 @@ export function buildJob(ctx: JobContext, variant: JobVariant, globalEnv: readon
     arch: buildArch(ctx, variant),
     services: buildServices(ctx, job, baseId),
     env: [...globalEnv.filter((e) => !overridden.has(e.name)), ...jobEnv],
-    steps: buildSteps(ctx, job.steps, at("steps")),
+    steps: pairCacheSteps(buildSteps(ctx, job.steps, at("steps"))),
     artifacts: buildArtifacts(ctx, job, baseId, variant.id),
+    artifactInputs: [],
     caches: buildCaches(ctx, job, baseId),
     checkout: buildCheckout(job),
     timeoutMinutes: job.timeout ?? 0,
@@ -47,9 +50,10 @@ export function buildJob(ctx: JobContext, variant: JobVariant, globalEnv: readon
     providerConfigJson: providerJson(job.provider_config?.[ctx.target]),
     packages: [...(job.packages ?? ctx.config.raw.packages ?? [])],
     skippable: job.source_files !== undefined || job.skip_if !== undefined,
+    signature: "",
     skip: buildSkip(ctx, job),
     loc: ctx.loc(at()),
-  });
+  };
 }
 
 /**
@@ -70,7 +74,7 @@ function buildSkip(ctx: JobContext, job: JobConfig) {
 function buildRunner(ctx: JobContext, job: JobConfig) {
   const className = job.runner ?? ctx.config.raw.project?.default_runner ?? "default";
   const settings = ctx.config.raw.runners?.[className]?.[ctx.target];
-  return create(RunnerSchema, { className, settingsJson: providerJson(settings) });
+  return { $typeName: "cigen.plugin.v1.Runner", className, settingsJson: providerJson(settings) } satisfies Runner;
 }
 
 /** `arch:` (possibly `{{ matrix.arch }}`), else a matrix dimension named arch, else unset. */
@@ -95,16 +99,16 @@ function buildArch(ctx: JobContext, variant: JobVariant): string {
   return arch;
 }
 
-function buildCheckout(job: JobConfig) {
+function buildCheckout(job: JobConfig): Checkout {
   const checkout = job.checkout;
-  if (checkout === false) return create(CheckoutSchema, { enabled: false, depth: 1 });
   const options = typeof checkout === "object" ? checkout : {};
-  return create(CheckoutSchema, {
-    enabled: true,
-    depth: options.depth ?? 1,
-    submodules: options.submodules ?? false,
-    lfs: options.lfs ?? false,
-  });
+  return {
+    $typeName: "cigen.plugin.v1.Checkout",
+    enabled: checkout !== false,
+    depth: checkout === false ? 1 : (options.depth ?? 1),
+    submodules: checkout !== false && (options.submodules ?? false),
+    lfs: checkout !== false && (options.lfs ?? false),
+  };
 }
 
 function buildTrigger(job: JobConfig) {

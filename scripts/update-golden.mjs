@@ -1,0 +1,33 @@
+// `npm run golden:update`: rewrites test/golden/cases/*/expected from the current code. Review the
+// diff before committing: the golden test exists to make every output change visible.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync, readdirSync, existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { execFileSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
+import { nodeBundleOptions } from "./bundle-options.mjs";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+execFileSync(process.execPath, ["scripts/build.mjs", "--quiet"], { cwd: root, stdio: "inherit" });
+const bundle = join(mkdtempSync(join(tmpdir(), "cigen-golden-")), "run-golden.mjs");
+await build({ entryPoints: [join(root, "test/golden/run-golden.ts")], outfile: bundle, ...nodeBundleOptions });
+const { PROVIDERS, generateCase } = await import(bundle);
+const casesDir = join(root, "test/golden/cases");
+for (const name of readdirSync(casesDir).filter((c) => existsSync(join(casesDir, c, "cigen.yml")))) {
+  const expected = join(casesDir, name, "expected");
+  rmSync(expected, { recursive: true, force: true });
+  for (const provider of PROVIDERS) {
+    const out = await generateCase(root, join(casesDir, name), provider);
+    if (out.diagnostics) {
+      mkdirSync(expected, { recursive: true });
+      writeFileSync(join(expected, `${provider}.diagnostics.txt`), out.diagnostics);
+    }
+    for (const [path, content] of out.files ?? []) {
+      const target = join(expected, provider, path);
+      mkdirSync(dirname(target), { recursive: true });
+      writeFileSync(target, content);
+    }
+    console.log(`${name} ${provider}: ${out.files ? `${out.files.size} file(s)` : "refused"}${out.diagnostics ? " + diagnostics" : ""}`);
+  }
+}
