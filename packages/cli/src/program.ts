@@ -1,9 +1,16 @@
 import { CIGEN_VERSION, type GraphFormat } from "@cigen/core";
 import { Command, InvalidArgumentError, Option } from "commander";
+import { continuationCommand } from "./commands/continuation";
+import { explainCommand } from "./commands/explain";
 import { generateCommand } from "./commands/generate";
 import { graphCommand } from "./commands/graph";
 import { planCommand } from "./commands/plan";
 import { pluginsCommand } from "./commands/plugins";
+import { preflightCommand } from "./commands/preflight";
+import { recordCommand } from "./commands/record";
+import { runCommand } from "./commands/run";
+import { savingsCommand } from "./commands/savings";
+import { signaturesCommand } from "./commands/signatures";
 import { validateCommand } from "./commands/validate";
 import { type CommonFlags, createContext } from "./context";
 
@@ -74,5 +81,54 @@ export function buildProgram(exit: Exit): Command {
     program.command("plugins").description("list the plugins found, where from, with versions, capabilities and hooks"),
   ).action(run(pluginsCommand));
 
+  addSkipCommands(program, exit);
   return program;
+}
+
+function count(value: string): string {
+  if (!/^[1-9][0-9]*$/.test(value)) throw new InvalidArgumentError("expected a positive number");
+  return value;
+}
+
+/** The job-skipping commands (job-skipping.md); exit 78 is preflight's "may be skipped". */
+function addSkipCommands(program: Command, exit: Exit): void {
+  const flagsOf = (command: Command) => command.opts() as CommonFlags;
+  common(program.command("signatures").description("compute and print every job variant's work signature"))
+    .option("--job <id>", "only this job variant (repeatable)", collect)
+    .addOption(new Option("--format <format>", "output format").choices(["json", "lines"]))
+    .action(async (flags, command: Command) => exit(await signaturesCommand(createContext(flagsOf(command)), flags)));
+
+  common(program.command("preflight").description("exit 0 when a job must run, 78 when it may be skipped"))
+    .option("--job <id>", "the job variant to check")
+    .option("--signature <hex>", "use this signature (computed earlier) instead of computing it")
+    .option("--all", "check every job variant; print <job>\t<run|skip>\t<signature>")
+    .addOption(new Option("--format <format>", "output format of --all").choices(["lines"]))
+    .action(async (flags, command: Command) => exit(await preflightCommand(createContext(flagsOf(command)), flags)));
+
+  common(program.command("record").description("record a successful run of a job's signature (trust rules apply)"))
+    .requiredOption("--job <id>", "the job variant that succeeded")
+    .option("--signature <hex>", "the signature computed before the job's steps ran")
+    .action(async (flags, command: Command) => exit(await recordCommand(createContext(flagsOf(command)), flags)));
+
+  common(program.command("explain").description("which inputs of a job changed since its last recorded success"))
+    .argument("<job>", "the job variant")
+    .action(async (job: string, _flags, command: Command) =>
+      exit(await explainCommand(createContext(flagsOf(command)), job)),
+    );
+
+  common(program.command("run").description("run a job's steps locally, needed jobs first, skipping recorded ones"))
+    .argument("<job>", "the job variant")
+    .option("--dry-run", "show what would run or be skipped; run nothing")
+    .action(async (job: string, flags, command: Command) =>
+      exit(await runCommand(createContext(flagsOf(command)), job, flags)),
+    );
+
+  common(program.command("savings").description("how many job runs signatures would have saved in recent history"))
+    .addOption(new Option("--commits <n>", "first-parent commits to replay (default 100)").argParser(count))
+    .action(async (flags, command: Command) => exit(await savingsCommand(createContext(flagsOf(command)), flags)));
+
+  common(program.command("continuation").description("CI-time: the provider's file for only the jobs that must run"))
+    .requiredOption("--provider <name>", "the provider to generate for")
+    .option("--output <file>", "write the file here instead of stdout")
+    .action(async (flags, command: Command) => exit(await continuationCommand(createContext(flagsOf(command)), flags)));
 }

@@ -18,4 +18,5 @@ export { readConfigSource } from "./pipeline/locate-config";
 export { type PipelineResult, runPipeline } from "./pipeline/pipeline";
 export { DEFAULT_TIMEOUTS, type PipelineOptions } from "./pipeline/pipeline-options";
 export { repoRootOf, searchPathsFor } from "./pipeline/search-paths";
+export * from "./skipping";
 export { CIGEN_VERSION } from "./version";

@@ -54,12 +54,20 @@ export class PluginHost {
     return { plugins, diagnostics };
   }
 
-  /** Finds and starts one plugin, without the capability check (which needs the whole set). */
-  async startOne(name: string): Promise<{ plugin?: PluginProcess; diagnostic?: Diagnostic }> {
+  /**
+   * Finds and starts one plugin, without the capability check (which needs the whole set).
+   * `extraEnv` adds variables to this plugin's scrubbed environment only (a store plugin's
+   * credentials, named in its settings): no other plugin sees them.
+   */
+  async startOne(
+    name: string,
+    extraEnv?: NodeJS.ProcessEnv,
+  ): Promise<{ plugin?: PluginProcess; diagnostic?: Diagnostic }> {
     const launch = findPlugin(name, this.options.search);
     if (!launch) return { diagnostic: this.notFound(name) };
+    const options = extraEnv ? { ...this.options, env: { ...this.options.env, ...extraEnv } } : this.options;
     try {
-      const plugin = await PluginProcess.start(launch, this.options);
+      const plugin = await PluginProcess.start(launch, options);
       this.running.push(plugin);
       return { plugin };
     } catch (e) {

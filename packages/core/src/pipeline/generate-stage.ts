@@ -4,6 +4,7 @@ import { PluginCodes } from "../host/codes";
 import type { PluginHost } from "../host/plugin-host";
 import type { PluginProcess } from "../host/plugin-process";
 import type { SourcedFragment } from "../output/merge-fragments";
+import { skipFlags } from "../skipping/skip-flags";
 import { fromWireDiagnostic } from "./plugin-diagnostics";
 
 /** One provider to generate for: its plugin and the model resolved for it. */
@@ -14,10 +15,14 @@ export interface ProviderTarget {
   outputPath: string;
 }
 
-/** Asks every provider plugin for its files, all concurrently. */
+/**
+ * Asks every provider plugin for its files, all concurrently. `flags` go into every request; by
+ * default those of a normal `cigen generate` (job skipping in setup mode, job-skipping.md).
+ */
 export async function generateStage(
   host: PluginHost,
   targets: readonly ProviderTarget[],
+  flags: Record<string, string> = skipFlags("setup"),
 ): Promise<{ fragments: SourcedFragment[]; diagnostics: Diagnostic[] }> {
   const fragments: SourcedFragment[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -35,7 +40,7 @@ export async function generateStage(
   const byPlugin = new Map(targets.map((t) => [t.plugin, t]));
   const { results, diagnostics: failures } = await host.fanOut("generate", [...byPlugin.keys()], (plugin) => {
     const t = byPlugin.get(plugin)!;
-    return { target: t.provider, model: t.model, outputPath: t.outputPath };
+    return { target: t.provider, model: t.model, outputPath: t.outputPath, flags };
   });
   diagnostics.push(...failures);
   for (const { plugin, response } of results) {

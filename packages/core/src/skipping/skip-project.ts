@@ -1,0 +1,150 @@
+import { create } from "@bufbuild/protobuf";
+import { type Job, type SkipStore, SkipStoreSchema } from "@cigen/protocol";
+import { type LoadedConfig, loadConfig } from "../config/load-config";
+import { selectedProviders } from "../config/providers";
+import { type Diagnostic, hasErrors } from "../diagnostics/diagnostic";
+import { suggestionHint } from "../diagnostics/did-you-mean";
+import { pluginEnvironment } from "../host/plugin-environment";
+import { PluginHost } from "../host/plugin-host";
+import { buildModel } from "../model/build-model";
+import { readConfigSource } from "../pipeline/locate-config";
+import type { PipelineOptions } from "../pipeline/pipeline-options";
+import { repoRootOf, searchPathsFor } from "../pipeline/search-paths";
+import { type ComputeSignaturesResult, computeSignatures, type SignatureResult } from "../signatures";
+import { openStore, type SignatureStore } from "../stores";
+import { CIGEN_VERSION } from "../version";
+import { SkipCodes } from "./codes";
+import { signatureJobOf } from "./signature-inputs";
+
+/** What the skipping commands need from the outside: the pipeline's options minus provider selection. */
+export type SkipOptions = Omit<PipelineOptions, "providers" | "onStage">;
+
+/** Where `cigen run` keeps signatures of jobs whose store is `native` (the provider's cache). */
+export const LOCAL_NATIVE_STORE_PATH = ".cigen/signatures";
+
+/**
+ * The loaded config and its jobs, for the commands that work on signatures. Jobs come from the
+ * models of every selected provider (first occurrence wins): a job limited to one provider is
+ * still known, and definitions are provider-neutral, so the signatures do not depend on which
+ * model a job was taken from. Stores are opened on first use, one plugin per store kind.
+ */
+export class SkipProject {
+  private host?: PluginHost;
+  private readonly stores = new Map<string, Promise<{ store?: SignatureStore; diagnostics: Diagnostic[] }>>();
+  private readonly computed = new Map<boolean, Promise<ComputeSignaturesResult>>();
+
+  constructor(
+    readonly options: SkipOptions,
+    readonly config: LoadedConfig,
+    readonly repoRoot: string,
+    readonly jobs: readonly Job[],
+  ) {}
+
+  /** `source_file_groups` of cigen.yml. */
+  get groups(): Readonly<Record<string, readonly string[]>> {
+    return this.config.raw.source_file_groups ?? {};
+  }
+
+  /** The job variant `id`, or a diagnostic naming the known ones. */
+  job(id: string): { job?: Job; diagnostic?: Diagnostic } {
+    const job = this.jobs.find((j) => j.id === id);
+    if (job) return { job };
+    const known = this.jobs.map((j) => j.id);
+    return {
+      diagnostic: {
+        severity: "error",
+        code: SkipCodes.UNKNOWN_JOB,
+        message: `there is no job variant "${id}" in ${this.config.source.displayPath}`,
+        hint: suggestionHint(id, known, "Known job variants"),
+      },
+    };
+  }
+
+  /** Every job's signature (computed once per command). `includeFileList` adds each job's files. */
+  signatures(
+    options: { includeFileList?: boolean; onProgress?: (done: number, total: number) => void } = {},
+  ): Promise<ComputeSignaturesResult> {
+    const key = options.includeFileList === true;
+    let result = this.computed.get(key);
+    if (!result) {
+      result = computeSignatures(this.repoRoot, this.jobs.map(signatureJobOf), {
+        groups: this.groups,
+        env: this.options.env,
+        includeFileList: key,
+        onProgress: options.onProgress,
+      });
+      this.computed.set(key, result);
+    }
+    return result;
+  }
+
+  /** The signatures by job id. */
+  async signatureMap(options: { includeFileList?: boolean } = {}): Promise<Map<string, SignatureResult>> {
+    return new Map((await this.signatures(options)).results.map((r) => [r.job, r]));
+  }
+
+  /**
+   * Opens the job's store. `native` is the provider's cache and cannot be opened, unless
+   * `localNative` (for `cigen run`) substitutes the local dir store at `.cigen/signatures`.
+   */
+  store(spec: SkipStore, options: { localNative?: boolean } = {}) {
+    const effective =
+      spec.type === "native" && options.localNative
+        ? create(SkipStoreSchema, { type: "dir", settingsJson: JSON.stringify({ path: LOCAL_NATIVE_STORE_PATH }) })
+        : spec;
+    const key = JSON.stringify([effective.type, effective.settingsJson, effective.recordOn]);
+    let opened = this.stores.get(key);
+    if (!opened) {
+      opened = openStore(effective, this.pluginHost(), { env: this.options.env, repoRoot: this.repoRoot });
+      this.stores.set(key, opened);
+    }
+    return opened;
+  }
+
+  /** Shuts the store plugins down. */
+  async close(): Promise<Diagnostic[]> {
+    return this.host ? this.host.shutdown() : [];
+  }
+
+  /** The plugin host (started on first use; `close` shuts it down). */
+  pluginHost(): PluginHost {
+    this.host ??= new PluginHost({
+      search: searchPathsFor(this.options, this.repoRoot),
+      coreVersion: CIGEN_VERSION,
+      handshakeTimeoutMs: this.options.handshakeTimeoutMs,
+      callTimeoutMs: this.options.callTimeoutMs,
+      shutdownGraceMs: this.options.shutdownGraceMs,
+      env: pluginEnvironment(this.options.env),
+      onStderrLine: this.options.onPluginLog,
+    });
+    return this.host;
+  }
+}
+
+/** Loads the config and builds the job list; no project when the config has errors. */
+export async function openSkipProject(
+  options: SkipOptions,
+): Promise<{ project?: SkipProject; diagnostics: Diagnostic[] }> {
+  const located = await readConfigSource(options.cwd, options.configPath);
+  const diagnostics = [...located.diagnostics];
+  if (!located.source) return { diagnostics };
+  const loaded = loadConfig(located.source);
+  diagnostics.push(...loaded.diagnostics);
+  if (!loaded.config || hasErrors(diagnostics)) return { diagnostics };
+  const config = loaded.config;
+  const providers = selectedProviders(config);
+  const jobs = new Map<string, Job>();
+  const seen = new Set<string>();
+  for (const target of providers) {
+    const built = buildModel(config, { target, providers });
+    for (const d of built.diagnostics) {
+      const key = `${d.code}:${d.line}:${d.column}:${d.message}`;
+      if (!seen.has(key)) diagnostics.push(d);
+      seen.add(key);
+    }
+    for (const job of built.model.jobs) if (!jobs.has(job.id)) jobs.set(job.id, job);
+  }
+  if (hasErrors(diagnostics)) return { diagnostics };
+  const repoRoot = repoRootOf(located.source.path);
+  return { project: new SkipProject(options, config, repoRoot, [...jobs.values()]), diagnostics };
+}
