@@ -27,3 +27,9 @@ export const INVALID_ID = "GITHUB-010";
 export const WORKFLOW_WITHOUT_TRIGGERS = "GITHUB-011";
 /** The request asked for a target other than github. */
 export const WRONG_TARGET = "GITHUB-012";
+/** A job uses an id the skipping wiring generates (cigen-plan, cigen-gate). */
+export const RESERVED_SKIP_ID = "GITHUB-013";
+/** A job records to a dir/redis/s3 store but has no checkout, so `cigen record` cannot read cigen.yml. */
+export const SKIP_WITHOUT_CHECKOUT = "GITHUB-014";
+/** The core sent skippable jobs without the `skip.command` flag: skipping is not wired. */
+export const SKIP_COMMAND_MISSING = "GITHUB-015";

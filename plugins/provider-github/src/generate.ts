@@ -10,6 +10,7 @@ import {
 } from "@cigen/protocol";
 import { generatedHeader, toYaml } from "@cigen/provider-kit";
 import { WRONG_TARGET } from "./codes";
+import { skipFlags } from "./skip-context";
 import { workflowDocuments } from "./workflow";
 
 /** Where workflow files go when cigen.yml has no `outputs` entry for github. */
@@ -31,7 +32,7 @@ export function generateWorkflows(request: GenerateRequest): GenerateResponse {
   const model = request.model;
   if (!model) return create(GenerateResponseSchema, {});
   const dir = (request.outputPath || DEFAULT_OUTPUT_PATH).replace(/\/+$/, "");
-  const { documents, diagnostics } = workflowDocuments(model);
+  const { documents, diagnostics } = workflowDocuments(model, skipFlags(request));
   const header = generatedHeader("github", model.configPath);
   const fragments = documents.map(({ id, doc }) =>
     create(FragmentSchema, {

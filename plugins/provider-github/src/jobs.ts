@@ -8,6 +8,9 @@ import { jobCondition } from "./conditions";
 import { OTHER_KEYS, orderKeys } from "./key-order";
 import { runnerKeys } from "./runners";
 import { GITHUB_ID, translateServices } from "./services";
+import { skipJobCondition, skipNeeds } from "./skip-conditions";
+import type { SkipContext } from "./skip-context";
+import { recordSteps } from "./skip-record";
 import { checkoutStep, translateStep } from "./steps";
 import { expression, needsStepContext } from "./text-syntax";
 
@@ -33,16 +36,21 @@ export interface JobTranslation {
   diagnostics: Diagnostic[];
 }
 
-/** Translates one job variant into a GitHub job, its own provider_config merged in last. */
-export function translateJob(job: Job): JobTranslation {
+/**
+ * Translates one job variant into a GitHub job, its own provider_config merged in last. With a
+ * skip context, a job it affects gets the skipping wiring: the planning job in `needs`, an `if:`
+ * on the plan, and (when skippable) the record steps last.
+ */
+export function translateJob(job: Job, skip?: SkipContext): JobTranslation {
   const diagnostics: Diagnostic[] = [];
   if (!GITHUB_ID.test(job.id)) diagnostics.push(invalidJobId(job));
   const doc: JsonObject = {};
   const name = jobName(job);
   if (name !== job.id) doc.name = name;
-  const needs = [...new Set([...job.needs, ...job.needsAny])];
+  const wired = skip?.affected.has(job.id) ? skip : undefined;
+  const needs = wired ? skipNeeds(job, wired) : [...new Set([...job.needs, ...job.needsAny])];
   if (needs.length > 0) doc.needs = needs;
-  const condition = jobCondition(job);
+  const condition = wired ? skipJobCondition(job, wired) : jobCondition(job);
   diagnostics.push(...condition.diagnostics);
   if (condition.expression) doc.if = condition.expression;
   const runner = runnerKeys(job);
@@ -60,6 +68,7 @@ export function translateJob(job: Job): JobTranslation {
   if (Object.keys(jobEnv).length > 0) doc.env = jobEnv;
   if (services.services) doc.services = services.services;
   doc.steps = jobSteps(job, stepEnv, diagnostics);
+  if (wired?.skippable.has(job.id)) (doc.steps as JsonObject[]).push(...recordSteps(job, wired));
   return { id: job.id, doc: orderKeys(mergeJobConfig(doc, job, diagnostics), JOB_KEY_ORDER), diagnostics };
 }
 

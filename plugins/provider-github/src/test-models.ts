@@ -174,3 +174,38 @@ export function richModel(): Model {
     ],
   });
 }
+
+/** The flags the core sends with a normal generate. */
+export const SKIP_FLAGS = { "skip.mode": "setup", "skip.command": "npx --no-install cigen" };
+
+/** A job's skip settings: its globs and store (native unless given). */
+export function skip(
+  sourceFiles: string[],
+  type = "native",
+  settings: object = {},
+): MessageInitShape<typeof JobSchema>["skip"] {
+  return { sourceFiles, store: { type, settingsJson: JSON.stringify(settings) } };
+}
+
+/**
+ * A workflow with skipping: build (skippable, uploads dist) -> test (skippable, downloads dist) ->
+ * deploy (never skipped, main only), lint (skippable, main only) -> docs (skippable), plus an
+ * unrelated job that is not affected at all.
+ */
+export function skipModel(type = "native", settings: object = {}): Model {
+  const dist = { path: "dist/", name: "build-0" };
+  return model({
+    jobs: [
+      job("build", { skip: skip(["src/**"], type, settings), artifacts: [dist] }),
+      job("test", {
+        needs: ["build"],
+        skip: skip(["test/**"], type, settings),
+        artifactInputs: [{ fromJob: "build", artifact: dist }],
+      }),
+      job("deploy", { needs: ["test"], trigger: { branches: ["main"] } }),
+      job("lint", { skip: skip(["src/**"], type, settings), trigger: { branches: ["main"] } }),
+      job("docs", { needs: ["lint"], skip: skip(["docs/**"], type, settings) }),
+      job("solo"),
+    ],
+  });
+}

@@ -4,6 +4,10 @@ import { deepMerge, type JsonObject, parseProviderConfig } from "@cigen/provider
 import { CROSS_WORKFLOW_NEEDS, INVALID_PROVIDER_CONFIG, UNKNOWN_WORKFLOW, WORKFLOW_WITHOUT_TRIGGERS } from "./codes";
 import { translateJob } from "./jobs";
 import { OTHER_KEYS, orderKeys } from "./key-order";
+import { type SkipFlags, skipContext } from "./skip-context";
+import { gateJob } from "./skip-gate";
+import { GATE_JOB, PLAN_JOB } from "./skip-names";
+import { planJob } from "./skip-plan-job";
 import { workflowTriggers } from "./triggers";
 
 /** Top-level key order; keys provider_config adds (concurrency, env, ...) sit before `jobs`. */
@@ -23,9 +27,10 @@ export interface WorkflowTranslation {
 
 /**
  * One document per workflow that has jobs, in model order. The top-level provider_config is
- * merged into each document last, so it may override anything cigen generated.
+ * merged into each document last, so it may override anything cigen generated. `skip` carries the
+ * core's skipping flags; without them skippable jobs always run.
  */
-export function workflowDocuments(model: Model): WorkflowTranslation {
+export function workflowDocuments(model: Model, skip: SkipFlags = { command: undefined }): WorkflowTranslation {
   const diagnostics: Diagnostic[] = [];
   const config = topLevelConfig(model, diagnostics);
   const known = new Set(model.workflows.map((w) => w.id));
@@ -35,21 +40,24 @@ export function workflowDocuments(model: Model): WorkflowTranslation {
     const jobs = model.jobs.filter((j) => j.workflow === workflow.id);
     if (jobs.length === 0) continue;
     diagnostics.push(...crossWorkflowNeeds(jobs, model.jobs));
-    const doc = workflowDocument(workflow, jobs, diagnostics);
+    const doc = workflowDocument(workflow, jobs, skip, diagnostics);
     documents.push({ id: workflow.id, doc: orderKeys(deepMerge(doc, config), WORKFLOW_KEY_ORDER) });
   }
   return { documents, diagnostics };
 }
 
-function workflowDocument(workflow: Workflow, jobs: Job[], diagnostics: Diagnostic[]): JsonObject {
+function workflowDocument(workflow: Workflow, jobs: Job[], flags: SkipFlags, diagnostics: Diagnostic[]): JsonObject {
   const on = workflowTriggers(workflow.triggers);
   if (Object.keys(on).length === 0) diagnostics.push(noTriggers(workflow));
-  const translated: JsonObject = {};
+  const skip = skipContext(jobs, flags, diagnostics);
+  // With skipping, the planning job comes first and the gate last, as they run.
+  const translated: JsonObject = skip ? { [PLAN_JOB]: planJob(jobs, skip) } : {};
   for (const job of jobs) {
-    const { id, doc, diagnostics: found } = translateJob(job);
+    const { id, doc, diagnostics: found } = translateJob(job, skip);
     diagnostics.push(...found);
     translated[id] = doc;
   }
+  if (skip) translated[GATE_JOB] = gateJob(jobs.map((j) => j.id));
   // Least privilege: the generated jobs only read the repository (caches and artifacts use the
   // runner's own token). A workflow that needs more grants it through provider_config.
   return { name: workflow.id, on, permissions: { contents: "read" }, jobs: translated };

@@ -27,3 +27,5 @@ export const SERVICE_WITHOUT_PORT = "GITLAB-010";
 export const RESTORE_KEYS_UNUSED = "GITLAB-011";
 /** A job has more needs than GitLab allows (50). */
 export const TOO_MANY_NEEDS = "GITLAB-012";
+/** The core sent skippable jobs without the `skip.command` flag: skipping is not wired. */
+export const SKIP_COMMAND_MISSING = "GITLAB-013";

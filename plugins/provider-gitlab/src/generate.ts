@@ -7,6 +7,7 @@ import { FragmentFormat, MergeStrategy } from "@cigen/protocol";
 import { generatedHeader, toYaml } from "@cigen/provider-kit";
 import { SCHEDULE_SETUP } from "./codes";
 import { buildDocument } from "./document";
+import { gitlabSkip } from "./skip-mode";
 import { modelSchedules, SCHEDULE_VARIABLE } from "./triggers";
 
 /** Where the file goes when cigen.yml's `outputs` does not say. */
@@ -16,7 +17,10 @@ export const DEFAULT_PATH = ".gitlab-ci.yml";
 export function generate(request: GenerateRequest): MessageInitShape<typeof GenerateResponseSchema> {
   const model = request.model;
   if (!model) return { fragments: [], diagnostics: [] };
-  const { doc, diagnostics } = buildDocument(model);
+  const found: Diagnostic[] = [];
+  const skip = gitlabSkip(request, found);
+  const { doc, diagnostics } = buildDocument(model, skip);
+  diagnostics.unshift(...found);
   const schedules = modelSchedules(model);
   const notes: Diagnostic[] = schedules.length ? [scheduleNote(schedules)] : [];
   const content = generatedHeader("gitlab", model.configPath) + scheduleComment(schedules) + toYaml(doc);

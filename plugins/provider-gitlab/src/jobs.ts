@@ -24,6 +24,15 @@ export interface JobPlacement {
   globals: Record<string, string>;
   /** True when an OR gate checks this job, so it records its success. */
   writesMarker: boolean;
+  /** The skipping wiring's additions (see skip-steps.ts), when the job is wired. */
+  skip?: SkipItems;
+}
+
+/** Script items around the job's steps and a cache entry that the skipping wiring adds. */
+export interface SkipItems {
+  before: string[];
+  after: string[];
+  cache?: JsonObject;
 }
 
 /** The GitLab job for `job`. */
@@ -41,8 +50,10 @@ export function translateJob(job: Job, placement: JobPlacement): { value: JsonOb
     ...config.diagnostics,
   ];
   const variables = Object.fromEntries([...env.variables, ...services.variables, ...checkoutVariables(job)]);
-  const script = [...env.exports, ...stepScript(job)];
+  const script = [...(placement.skip?.before ?? []), ...env.exports, ...stepScript(job)];
   if (placement.writesMarker) script.push(markerScript(job.id));
+  script.push(...(placement.skip?.after ?? []));
+  const cache = [...(caches.cache ?? []), ...(placement.skip?.cache ? [placement.skip.cache] : [])];
   const value: JsonObject = {
     stage: placement.stage,
     ...(placement.needs.length ? { needs: placement.needs } : {}),
@@ -51,7 +62,7 @@ export function translateJob(job: Job, placement: JobPlacement): { value: JsonOb
     ...runner.settings,
     ...(services.services ? { services: services.services } : {}),
     ...(Object.keys(variables).length ? { variables } : {}),
-    ...(caches.cache ? { cache: caches.cache } : {}),
+    ...(cache.length ? { cache } : {}),
     ...(job.timeoutMinutes ? { timeout: `${job.timeoutMinutes} minutes` } : {}),
     script: script.length ? script : ["true"],
   };

@@ -70,3 +70,16 @@ export function model(jobs: Job[], init: MessageInitShape<typeof ModelSchema> = 
     ...init,
   } as MessageInitShape<typeof ModelSchema>);
 }
+
+/** The flags the core sends with a normal generate, and with `cigen continuation`. */
+export const SETUP_FLAGS = { "skip.mode": "setup", "skip.command": "npx --no-install cigen" };
+export const CONTINUATION_FLAGS = { "skip.mode": "continuation", "skip.command": "npx --no-install cigen" };
+
+/** Skip settings for a job: its globs and store (native unless given). */
+export function skip(
+  sourceFiles: string[],
+  type = "native",
+  settings: object = {},
+): MessageInitShape<typeof JobSchema>["skip"] {
+  return { sourceFiles, store: { type, settingsJson: JSON.stringify(settings) } };
+}

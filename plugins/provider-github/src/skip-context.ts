@@ -1,0 +1,104 @@
+import { diagnostic } from "@cigen/plugin-sdk";
+import type { Diagnostic, GenerateRequest, Job } from "@cigen/protocol";
+import { RESERVED_SKIP_ID, SKIP_COMMAND_MISSING, SKIP_WITHOUT_CHECKOUT } from "./codes";
+import { GATE_JOB, PLAN_JOB } from "./skip-names";
+
+/** What one workflow's skipping wiring needs to know about its jobs. */
+export interface SkipContext {
+  /** The command prefix that runs cigen in CI (`GenerateRequest.flags["skip.command"]`). */
+  command: string;
+  /** The workflow's jobs by id. */
+  byId: Map<string, Job>;
+  /** Jobs that may be skipped: each gets a plan output, an `if:` on it and a record step. */
+  skippable: Set<string>;
+  /**
+   * Skippable jobs and every job downstream of one. GitHub's implicit `success()` treats a
+   * skipped upstream, even a transitive one, as a reason to skip, so all of these get an explicit
+   * condition that accepts an upstream skipped by the plan.
+   */
+  affected: Set<string>;
+}
+
+/** The core's flags that switch the wiring on: the mode and the command prefix. */
+export interface SkipFlags {
+  command: string | undefined;
+}
+
+/** Reads the skipping flags of a Generate request. */
+export function skipFlags(request: GenerateRequest): SkipFlags {
+  return { command: request.flags["skip.command"] || undefined };
+}
+
+/** True when the job's store is the provider's cache (actions/cache) rather than a cigen store. */
+export function isNative(job: Job): boolean {
+  return (job.skip?.store?.type || "native") === "native";
+}
+
+/**
+ * The wiring for one workflow's jobs, or undefined when none of them is skippable (the workflow
+ * is then written exactly as without skipping). A job recording to a dir/redis/s3 store must check
+ * out the repository, because `cigen record` reads cigen.yml: without a checkout it always runs.
+ */
+export function skipContext(jobs: Job[], flags: SkipFlags, diagnostics: Diagnostic[]): SkipContext | undefined {
+  const candidates = jobs.filter((j) => j.skip);
+  if (candidates.length === 0) return undefined;
+  if (!flags.command) {
+    diagnostics.push(commandMissing(candidates[0]));
+    return undefined;
+  }
+  for (const job of jobs) if (job.id === PLAN_JOB || job.id === GATE_JOB) diagnostics.push(reservedId(job));
+  const skippable = new Set<string>();
+  for (const job of candidates) {
+    if (!isNative(job) && job.checkout?.enabled === false) diagnostics.push(withoutCheckout(job));
+    else skippable.add(job.id);
+  }
+  if (skippable.size === 0) return undefined;
+  const byId = new Map(jobs.map((j) => [j.id, j]));
+  return { command: flags.command, byId, skippable, affected: downstreamOf(skippable, jobs) };
+}
+
+/** The given jobs and every job that (transitively) needs one of them. */
+function downstreamOf(roots: Set<string>, jobs: Job[]): Set<string> {
+  const found = new Set(roots);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const job of jobs) {
+      if (found.has(job.id)) continue;
+      if ([...job.needs, ...job.needsAny].some((id) => found.has(id))) {
+        found.add(job.id);
+        grew = true;
+      }
+    }
+  }
+  return found;
+}
+
+function commandMissing(job: Job): Diagnostic {
+  return diagnostic({
+    severity: "warning",
+    code: SKIP_COMMAND_MISSING,
+    message: `job "${job.id}": it has source_files or skip_if, but the core did not say how CI runs cigen (flag skip.command), so GitHub Actions runs it every time`,
+    hint: "Generate with a cigen CLI that supports job skipping.",
+    loc: job.loc,
+  });
+}
+
+function reservedId(job: Job): Diagnostic {
+  return diagnostic({
+    code: RESERVED_SKIP_ID,
+    message: `job "${job.id}": the id is the name of a job the GitHub Actions skipping wiring generates`,
+    hint: `Rename the job, e.g. to "${job.id}-job".`,
+    loc: job.loc,
+  });
+}
+
+function withoutCheckout(job: Job): Diagnostic {
+  return diagnostic({
+    severity: "warning",
+    code: SKIP_WITHOUT_CHECKOUT,
+    message: `job "${job.id}": checkout is off, so "cigen record" cannot read cigen.yml to record its success in the ${job.skip?.store?.type} store; GitHub Actions runs it every time`,
+    hint: "Turn the checkout on for this job, or use skip_store: { type: native }, which GitHub records with actions/cache.",
+    loc: job.loc,
+  });
+}
