@@ -24,3 +24,5 @@ export const KEY_COLLISION = "BUILDKITE-010";
 export const NO_TRIGGER = "BUILDKITE-011";
 /** Services on a job with an image and checkout: false (the compose file comes from the checkout). */
 export const SERVICES_NO_CHECKOUT = "BUILDKITE-012";
+/** Skippable jobs without a store cigen can read: Buildkite has no native cache, so they always run. */
+export const SKIP_NEEDS_STORE = "BUILDKITE-013";

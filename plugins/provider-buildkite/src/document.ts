@@ -6,6 +6,8 @@ import { jobConditions } from "./dependencies";
 import { translateJob } from "./job";
 import { approvalKey, START_KEY, stepKey } from "./keys";
 import { composeFile } from "./services";
+import { planPipeline, skipDiagnostics } from "./skip-plan";
+import type { SkipSettings } from "./skip-settings";
 import { modelOccasions, SCHEDULE_VAR, WORKFLOW_VAR } from "./triggers";
 
 /** The default output path. */
@@ -21,12 +23,19 @@ export interface BuildkiteFiles {
  * Builds `.buildkite/pipeline.yml`: one command step per job with an `if:` saying when it runs,
  * then the approval block steps (last, so no step waits for them implicitly; a block without
  * upstream depends on a leading wait step for the same reason). Top-level provider_config is
- * merged last.
+ * merged last. With job skipping, a normal generate writes the planning step instead (see
+ * skip-plan.ts; the compose file is still written, the uploaded steps use it).
  */
-export function buildFiles(model: Model, outputPath: string, report: (d: Diagnostic) => void): BuildkiteFiles {
+export function buildFiles(
+  model: Model,
+  outputPath: string,
+  report: (d: Diagnostic) => void,
+  skip?: SkipSettings,
+): BuildkiteFiles {
   const path = outputPath || PIPELINE_PATH;
   const compose = composeFile(path);
   checkKeys(model, report);
+  for (const d of skipDiagnostics(model, skip)) report(d);
   const occasions = modelOccasions(model, report);
   const conditions = jobConditions(model, occasions);
   const steps: JsonObject[] = [];
@@ -35,16 +44,18 @@ export function buildFiles(model: Model, outputPath: string, report: (d: Diagnos
   for (const job of model.jobs) {
     const cond = conditions.get(job.id);
     if (!cond || cond.kind === "false") continue;
-    const t = translateJob(job, cond, { model, compose, report });
+    const t = translateJob(job, cond, { model, compose, report, skip });
     steps.push(t.step);
     if (t.block) blocks.push(t.block);
     Object.assign(services, t.compose);
   }
   const start = blocks.some((b) => (b.depends_on as unknown[]).includes(START_KEY));
-  const doc = deepMerge(
-    { steps: [...(start ? [{ wait: null, key: START_KEY }] : []), ...steps, ...blocks] },
-    parseProviderConfig(model.providerConfigJson),
-  );
+  const doc =
+    planPipeline(model, skip) ??
+    deepMerge(
+      { steps: [...(start ? [{ wait: null, key: START_KEY }] : []), ...steps, ...blocks] },
+      parseProviderConfig(model.providerConfigJson),
+    );
   const header = generatedHeader("buildkite", model.configPath) + notes(model).join("\n");
   const files: BuildkiteFiles = { pipeline: { path, content: header + toYaml(doc) } };
   if (Object.keys(services).length) {

@@ -11,6 +11,8 @@ import { jobDependsOn, needsAnyCheck, requiredUpstream, upstreamEntries } from "
 import { approvalKey, START_KEY, stepKey } from "./keys";
 import { runnerFields } from "./runners";
 import { type ComposeFile, planServices } from "./services";
+import { recordLines } from "./skip-plan";
+import type { SkipSettings } from "./skip-settings";
 import { buildScript } from "./steps";
 import { literalText, secretNames, shellWord } from "./text-syntax";
 import { uploadText } from "./upload-escape";
@@ -27,11 +29,14 @@ export interface JobContext {
   model: Model;
   compose: ComposeFile;
   report: (d: Diagnostic) => void;
+  /** Job skipping, when the core asked for it. */
+  skip?: SkipSettings;
 }
 
 /**
  * One command step per job. Its command runs, in order: the needs_any check, runtime-valued env
- * exports, Git LFS, services, artifact downloads, then the job's steps. Everything the agent does
+ * exports, Git LFS, services, artifact downloads, the job's steps, then (in a skipping continuation)
+ * the record of its signature. Everything the agent does
  * around the command (checkout, container, caches, artifact upload) is step keys and plugins. The
  * job's provider_config is merged into the step last.
  */
@@ -53,7 +58,8 @@ export function translateJob(job: Job, cond: Cond, ctx: JobContext): TranslatedJ
     } else env[e.name] = upload(job, literal, `env ${e.name}`, report);
   }
   const prelude = [...needsAnyCheck(job), ...exports, ...checkout.commands, ...services.start, ...artifacts.downloads];
-  const script = buildScript(job, { prelude, cleanup: services.stop }, report).join("\n");
+  const finish = recordLines(job, ctx.skip);
+  const script = buildScript(job, { prelude, cleanup: services.stop, finish }, report).join("\n");
   const ifCond = cond.kind === "true" ? {} : { if: render(cond) };
   const dependsOn = jobDependsOn(job);
   const plugins = [...cachePlugins(job, report), services.plugin ?? dockerPlugin(job, needsAgent)].filter(

@@ -2,6 +2,7 @@ import { create } from "@bufbuild/protobuf";
 import type { PluginDefinition } from "@cigen/plugin-sdk";
 import { type Diagnostic, FragmentFormat, type GenerateRequest, MergeStrategy, ModelSchema } from "@cigen/protocol";
 import { buildFiles } from "./document";
+import { skipSettings } from "./skip-settings";
 
 /** The Buildkite provider: the resolved model in, `.buildkite/pipeline.yml` (and a compose file) out. */
 export const plugin: PluginDefinition = {
@@ -12,7 +13,7 @@ export const plugin: PluginDefinition = {
 function generate(request: GenerateRequest) {
   const model = request.model ?? create(ModelSchema);
   const diagnostics: Diagnostic[] = [];
-  const files = buildFiles(model, request.outputPath, (d) => diagnostics.push(d));
+  const files = buildFiles(model, request.outputPath, (d) => diagnostics.push(d), skipSettings(request));
   const fragment = (f: { path: string; content: string }) => ({
     path: f.path,
     content: f.content,

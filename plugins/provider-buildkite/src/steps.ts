@@ -9,6 +9,8 @@ export interface ScriptParts {
   prelude: string[];
   /** Run when the shell exits, whatever happened (stop services). */
   cleanup: string[];
+  /** Run last, only when every step succeeded (record the job's signature). */
+  finish?: string[];
 }
 
 interface Block {
@@ -33,7 +35,8 @@ export function buildScript(job: Job, parts: ScriptParts, report: (d: Diagnostic
   const deferred = blocks.some((b) => b.condition !== StepCondition.SUCCESS) || parts.cleanup.length > 0;
   // With a trap, even one step runs in a subshell, so an `exit 0` in it cannot end the job early.
   const body = (b: Block, i: number) => (wrap || deferred ? subshell(job, i, b.lines) : b.lines);
-  if (!deferred) return [...parts.prelude, ...blocks.flatMap(body)];
+  const finish = parts.finish ?? [];
+  if (!deferred) return [...parts.prelude, ...blocks.flatMap(body), ...finish];
   // Which steps the trap runs: those after the step that failed (CIGEN_STEP), by case patterns
   // rather than numeric tests, which read better to shellcheck once `$` is escaped for upload.
   const trap: string[] = [];
@@ -58,6 +61,8 @@ export function buildScript(job: Job, parts: ScriptParts, report: (d: Diagnostic
     ...parts.prelude,
     ...main,
     "export CIGEN_DONE=1",
+    // After the end mark: a failing finish fails the job without running the failure steps.
+    ...finish,
   ];
 }
 

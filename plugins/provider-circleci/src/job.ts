@@ -8,6 +8,7 @@ import { TIMEOUT_EMULATED } from "./codes";
 import { resolveExecutor } from "./executor";
 import { translateJobEnv } from "./job-env";
 import { planServices } from "./services";
+import { NO_SKIP_STEPS, type SkipSteps } from "./skip-steps";
 import { translateSteps } from "./steps";
 
 /** Keys of a job's provider_config that belong to its workflow entry, not to its definition. */
@@ -23,10 +24,11 @@ const INVOCATION_KEYS = new Set([
 
 /**
  * One job definition under `jobs:`. Steps run in this order: checkout, environment, services,
- * attached workspace, restored caches, the job's steps, saved caches, kept artifacts. The job's
- * provider_config is merged last (its workflow-entry keys, such as `context`, go to the workflow).
+ * attached workspace, restored caches, the job's steps, saved caches, kept artifacts. `skip` steps
+ * (continuation configs only) go first and last. The job's provider_config is merged last (its
+ * workflow-entry keys, such as `context`, go to the workflow).
  */
-export function translateJob(job: Job, report: (d: Diagnostic) => void): JsonObject {
+export function translateJob(job: Job, report: (d: Diagnostic) => void, skip: SkipSteps = NO_SKIP_STEPS): JsonObject {
   const executor = resolveExecutor(job, report);
   const services = planServices(job, executor.kind, report);
   const env = translateJobEnv(job, services.env);
@@ -39,6 +41,7 @@ export function translateJob(job: Job, report: (d: Diagnostic) => void): JsonObj
     ...fields,
     ...(Object.keys(env.environment).length ? { environment: env.environment } : {}),
     steps: [
+      ...skip.before,
       ...translateCheckout(job),
       ...(env.step ? [env.step] : []),
       ...services.steps,
@@ -47,6 +50,7 @@ export function translateJob(job: Job, report: (d: Diagnostic) => void): JsonObj
       ...steps,
       ...caches.save,
       ...artifacts.keep,
+      ...skip.after,
     ],
   };
   return deepMerge(definition, definitionConfig(job));

@@ -2,6 +2,7 @@ import { create } from "@bufbuild/protobuf";
 import type { PluginDefinition } from "@cigen/plugin-sdk";
 import { type Diagnostic, FragmentFormat, type GenerateRequest, MergeStrategy, ModelSchema } from "@cigen/protocol";
 import { buildDocument, CONFIG_PATH, renderDocument } from "./document";
+import { skipSettings } from "./skip-settings";
 
 /** The CircleCI provider: the resolved model in, `.circleci/config.yml` out. */
 export const plugin: PluginDefinition = {
@@ -12,7 +13,7 @@ export const plugin: PluginDefinition = {
 function generate(request: GenerateRequest) {
   const model = request.model ?? create(ModelSchema);
   const diagnostics: Diagnostic[] = [];
-  const document = buildDocument(model, (d) => diagnostics.push(d));
+  const document = buildDocument(model, (d) => diagnostics.push(d), skipSettings(request));
   return {
     fragments: [
       {

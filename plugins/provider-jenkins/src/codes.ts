@@ -19,3 +19,5 @@ export const AMBIGUOUS_SCHEDULE = "JENKINS-006";
 export const INVALID_PROVIDER_CONFIG = "JENKINS-007";
 /** Artifact retention: Jenkins keeps artifacts per build (buildDiscarder), not per artifact. */
 export const ARTIFACT_RETENTION = "JENKINS-008";
+/** Skippable jobs without a store cigen can read: Jenkins has no native cache, so they always run. */
+export const SKIP_NEEDS_STORE = "JENKINS-009";

@@ -13,10 +13,22 @@ export function markerName(jobId: string): string {
   return `CIGEN_OK_${jobId.replace(/[^A-Za-z0-9_]/g, "_")}`;
 }
 
-const succeeded = (id: string) => cond(`environment name: '${markerName(id)}', value: 'true'`);
+const marked = (id: string) => cond(`environment name: '${markerName(id)}', value: 'true'`);
 
-/** The dependency condition of a job. */
-export function dependencyWhen(job: Job, known: Set<string>): When {
+/**
+ * The dependency condition of a job. `skipped(id)` is the condition under which job skipping left
+ * an upstream job out although it would have run; such a job counts as succeeded, so its
+ * dependants still run when their own inputs changed.
+ */
+export function dependencyWhen(
+  job: Job,
+  known: Set<string>,
+  skipped: (id: string) => When | undefined = () => undefined,
+): When {
+  const succeeded = (id: string) => {
+    const alternative = skipped(id);
+    return alternative ? anyOf(marked(id), alternative) : marked(id);
+  };
   const needs = job.needs.filter((id) => known.has(id));
   const any = job.needsAny.filter((id) => known.has(id));
   return allOf(...needs.map(succeeded), any.length ? anyOf(...any.map(succeeded)) : allOf());

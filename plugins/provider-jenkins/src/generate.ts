@@ -3,6 +3,7 @@ import type { MessageInitShape } from "@bufbuild/protobuf";
 import { FragmentFormat, type GenerateRequest, type GenerateResponseSchema, MergeStrategy } from "@cigen/protocol";
 import { generatedHeader } from "@cigen/provider-kit";
 import { buildPipeline } from "./pipeline";
+import { skipSettings } from "./skip-settings";
 
 /** Where the file goes when cigen.yml's `outputs` does not say. */
 export const DEFAULT_PATH = "Jenkinsfile";
@@ -11,7 +12,7 @@ export const DEFAULT_PATH = "Jenkinsfile";
 export function generate(request: GenerateRequest): MessageInitShape<typeof GenerateResponseSchema> {
   const model = request.model;
   if (!model) return { fragments: [], diagnostics: [] };
-  const { text, diagnostics } = buildPipeline(model);
+  const { text, diagnostics } = buildPipeline(model, skipSettings(request));
   const content = generatedHeader("jenkins", model.configPath, "//") + text;
   return {
     fragments: [

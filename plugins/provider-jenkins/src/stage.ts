@@ -1,7 +1,8 @@
 /**
  * One cigen job variant as one declarative stage: agent, manual input, `when` (workflow, job
  * filter, upstream success), options (timeout, own checkout), environment, then the steps, which
- * catch their own failure so unrelated stages keep running, and a `post` that records success.
+ * catch their own failure so unrelated stages keep running, and a `post` that records success (the
+ * marker dependants read, and the job's signature when it may be skipped).
  */
 
 import { diagnostic } from "@cigen/plugin-sdk";
@@ -35,6 +36,8 @@ export interface StagePlacement {
   certain: Set<string>;
   /** True when another job reads this job's success marker. */
   marked: boolean;
+  /** The step that records the job's signature on success (job skipping). */
+  record?: string;
 }
 
 /** The stage for `job`. */
@@ -78,9 +81,12 @@ export function jobStage(job: Job, placement: StagePlacement): { lines: string[]
   const tools = toolLines(settings.tools);
   if (tools.length) body.push(...block("tools", tools));
   body.push(...block("steps", stepsBlock(job, placement)));
-  if (placement.marked) {
-    body.push(...block("post", block("success", [`script { env.${markerName(job.id)} = 'true' }`])));
-  }
+  // The marker first: a failing record must not keep dependants from running.
+  const success = [
+    ...(placement.marked ? [`script { env.${markerName(job.id)} = 'true' }`] : []),
+    ...(placement.record ? [placement.record] : []),
+  ];
+  if (success.length) body.push(...block("post", block("success", success)));
   return { lines: block(`stage(${groovyString(job.id)})`, body), diagnostics };
 }
 

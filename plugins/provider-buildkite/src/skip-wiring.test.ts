@@ -1,0 +1,101 @@
+import { createTestHost } from "@cigen/plugin-sdk/testing";
+import type { Model } from "@cigen/protocol";
+import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { formatFindings, validateFiles } from "../../../test/support/validators";
+import { plugin } from "./plugin";
+import { richModel } from "./rich-model";
+import { job, model, run } from "./test-models";
+
+const SIG = "c".repeat(64);
+const dirStore = { type: "dir", settingsJson: '{"path":"/var/cache/cigen"}' };
+const FLAGS = { "skip.command": "npx --no-install cigen" };
+
+async function generate(m: Model, flags: Record<string, string>) {
+  const host = createTestHost(plugin);
+  const res = await host.call("generate", { target: "buildkite", model: m, flags: { ...FLAGS, ...flags } });
+  host.close();
+  return res;
+}
+
+async function expectValid(text: string) {
+  const findings = await validateFiles("buildkite", [{ file: "pipeline.yml", text }]);
+  expect(formatFindings(findings)).toBe("");
+}
+
+describe("buildkite job skipping", () => {
+  it("keeps today's output exactly when no job is skippable", async () => {
+    const host = createTestHost(plugin);
+    const plain = await host.call("generate", { target: "buildkite", model: richModel() });
+    host.close();
+    const setup = await generate(richModel(), { "skip.mode": "setup" });
+    expect(setup.fragments.map((f) => f.content)).toEqual(plain.fragments.map((f) => f.content));
+  });
+
+  it("plans with one step that uploads what `cigen continuation` prints", async () => {
+    const m = model({
+      jobs: [job("lint", { skip: { sourceFiles: ["src/**"], store: dirStore } }), job("e2e")],
+      providerConfigJson: JSON.stringify({ agents: { queue: "ci" }, notify: [{ email: "a@b.c" }] }),
+    });
+    const res = await generate(m, { "skip.mode": "setup" });
+    const text = res.fragments[0].content;
+    await expectValid(text);
+    expect(parse(text)).toEqual({
+      agents: { queue: "ci" },
+      steps: [
+        {
+          label: "cigen plan",
+          key: "cigen-plan",
+          command: [
+            "set -o pipefail",
+            "if [ ! -x node_modules/.bin/cigen ]; then npm ci; fi",
+            "npx --no-install cigen continuation --provider buildkite | buildkite-agent pipeline upload",
+          ].join("\n"),
+        },
+      ],
+    });
+    expect(res.diagnostics).toEqual([]);
+  });
+
+  it("warns that jobs without a store always run, and writes today's pipeline for them", async () => {
+    const m = model({ jobs: [job("lint", { skip: { sourceFiles: ["src/**"], store: { type: "native" } } })] });
+    const res = await generate(m, { "skip.mode": "setup" });
+    expect(res.diagnostics.map((d) => [d.code, d.level, d.message])).toEqual([
+      [
+        "BUILDKITE-013",
+        2,
+        'jobs "lint" have source_files or skip_if but no skip_store; buildkite has no cache of its own, so they always run',
+      ],
+    ]);
+    expect(res.diagnostics[0].fixHint).toContain("skip_store: { type: s3");
+    expect(parse(res.fragments[0].content).steps[0].key).toBe("lint");
+  });
+
+  it("in a continuation, ends the command with the record, after the steps and only on success", async () => {
+    const m = model({
+      jobs: [
+        job("lint", { signature: SIG, skip: { sourceFiles: ["src/**"], store: dirStore } }),
+        job("test", {
+          signature: SIG,
+          skip: { sourceFiles: ["test/**"], store: dirStore },
+          steps: [run("make test"), run("make report", { condition: 2 })],
+        }),
+        job("e2e"),
+      ],
+    });
+    const res = await generate(m, { "skip.mode": "continuation" });
+    const text = res.fragments[0].content;
+    await expectValid(text);
+    const steps = parse(text).steps;
+    const record = `npx --no-install cigen record --job lint --signature ${SIG}`;
+    expect(steps[0].command).toBe(`echo lint\nif [ ! -x node_modules/.bin/cigen ]; then npm ci; fi\n${record}`);
+    expect(steps[1].command).toMatch(/export CIGEN_DONE=1\nif \[ ! -x .*\nnpx --no-install cigen record --job test/);
+    expect(steps[2].command).toBe("echo e2e");
+  });
+
+  it("refuses a job whose key is the planning step's", async () => {
+    const m = model({ jobs: [job("cigen-plan", { skip: { sourceFiles: ["src/**"], store: dirStore } })] });
+    const res = await generate(m, { "skip.mode": "setup" });
+    expect(res.diagnostics.map((d) => d.code)).toEqual(["BUILDKITE-010"]);
+  });
+});
