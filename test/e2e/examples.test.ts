@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { repoRoot, runCli } from "../support/cli";
-import { formatFindings, type ValidatorProvider, validateFiles } from "../support/validators";
+import { formatFindings, isValidatable, type ValidatorProvider, validateFiles } from "../support/validators";
 
 const examples = readdirSync(join(repoRoot, "examples"), { withFileTypes: true })
   .filter((d) => d.isDirectory())

@@ -56,7 +56,10 @@ export function createContext(flags: CommonFlags): CommandContext {
     }),
     report(diagnostics) {
       progress.done();
-      const shown = flags.quiet ? diagnostics.filter((d) => d.severity === "error") : diagnostics;
+      // Notes (info) are for --verbose; --quiet keeps only errors. --json always carries everything.
+      const shown = diagnostics.filter((d) =>
+        flags.quiet ? d.severity === "error" : d.severity !== "info" || Boolean(flags.verbose),
+      );
       if (!flags.json && shown.length) process.stderr.write(formatDiagnostics(shown, style));
     },
     json(document, diagnostics) {
