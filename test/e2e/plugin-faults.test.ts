@@ -87,6 +87,19 @@ describe("a misbehaving plugin ends in a clear diagnostic, never a hang or a par
     });
   }
 
+  it("a plugin file that cannot be executed", async () => {
+    const dir = tempRepo({ "cigen.yml": CONFIG, "plugins/cigen-provider-github": "not a program\n" });
+    const r = await runCli(["generate", "--plugin", join(dir, "plugins/cigen-provider-github")], { cwd: dir });
+    expect(r.code, r.stderr).toBe(3);
+    expect(r.stderr).toMatch(/error CIGEN-PLUGIN-005: plugin cigen-provider-github could not start .*EACCES/);
+    expect(existsSync(join(dir, ".github"))).toBe(false);
+  });
+
+  it("shows a plugin's stderr lines with a [plugin] prefix at --verbose", async () => {
+    const r = await generateWith("crash-mid-call", ["--verbose"]);
+    expect(r.stderr).toContain("[cigen-provider-github] misbehaving plugin (crash-mid-call) got Generate");
+  });
+
   it("reports the failures as JSON with --json", async () => {
     const r = await generateWith("crash-mid-call", ["--json"]);
     expect(r.code).toBe(3);
