@@ -23,23 +23,17 @@ async function workspaces() {
 }
 
 const targets = await workspaces();
+// Minified bundles parse and compile faster at every start (measured: ~10 ms of the CLI's ~240 ms
+// CPU start-up, a little less for a plugin). `--no-minify` keeps names readable for profiling.
+const minify = !process.argv.includes("--no-minify");
 // Each bundle builds on its own: one broken package must not hide the others' errors.
 const results = await Promise.allSettled(
   targets.map(({ dir, pkg }) =>
     build({
+      ...nodeBundleOptions,
       entryPoints: [join(dir, pkg.cigen.entry)],
       outfile: join(dir, "dist", "main.mjs"),
-      bundle: true,
-      platform: "node",
-      format: "esm",
-      target: "node20",
-      sourcemap: false,
-      legalComments: "none",
-      logLevel: "warning",
-      // CommonJS dependencies bundled into ESM still call require() for Node built-ins.
-      banner: {
-        js: 'import { createRequire as __cigenRequire } from "node:module"; const require = __cigenRequire(import.meta.url);',
-      },
+      minify,
       define: { __CIGEN_VERSION__: JSON.stringify(pkg.version) },
     }),
   ),

@@ -19,3 +19,8 @@ export {
 export { type CallOptions, type MethodHandler, type PeerOptions, RpcPeer } from "./peer";
 export { isPeerError, PeerError, type PeerErrorKind } from "./peer-error";
 export { negotiateVersion } from "./version";
+
+import { useShortStringEncoding } from "./short-strings";
+
+// Both ends (the core and every plugin) import this package before encoding anything.
+useShortStringEncoding();

@@ -4,9 +4,8 @@ import { runConfigChecks } from "./checks";
 import { ConfigCodes } from "./codes";
 import type { CigenConfig } from "./config-types";
 import type { ConfigSource, LoadedConfig } from "./loaded-config";
-import { parseYaml } from "./parse-yaml";
+import { type ReadYaml, readYaml } from "./read-yaml";
 import { validateSchema } from "./validate-schema";
-import { YamlLocator } from "./yaml-locator";
 
 export type { ConfigSource, LoadedConfig } from "./loaded-config";
 
@@ -14,7 +13,7 @@ export type { ConfigSource, LoadedConfig } from "./loaded-config";
 export const SUPPORTED_VERSIONS = ["1"];
 
 /**
- * Reads a cigen.yml: text checks, YAML with positions, version, schema, then the semantic checks.
+ * Reads a cigen.yml: text checks, YAML (positions resolved lazily), version, schema, then the semantic checks.
  * Never throws for user input; `config` is set only when there is no error (warnings may remain).
  */
 export function loadConfig(source: ConfigSource): { config?: LoadedConfig; diagnostics: Diagnostic[] } {
@@ -23,10 +22,10 @@ export function loadConfig(source: ConfigSource): { config?: LoadedConfig; diagn
   if (notText) return { diagnostics: [notText] };
   // A BOM is invisible in editors; the YAML parser would keep it as part of the first key.
   const text = source.text.startsWith("\uFEFF") ? source.text.slice(1) : source.text;
-  const parsed = parseYaml(text, file);
+  const parsed = readYaml(text, file);
   if (parsed.diagnostics.length > 0) return { diagnostics: sortDiagnostics(parsed.diagnostics) };
 
-  const locator = new YamlLocator(parsed.doc, parsed.lineCounter, text);
+  const { locator } = parsed;
   const value = parsed.value;
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
     const got =
@@ -47,7 +46,7 @@ export function loadConfig(source: ConfigSource): { config?: LoadedConfig; diagn
     locate: (path) => locator.locate(path),
     locateValue: (path) => locator.locateValue(path),
     locateReference: (path, text, index) => locator.locateReference(path, text, index),
-    scalarSource: (path) => locator.scalarSource(path),
+    scalarSource: parsed.scalarSource,
   };
   const version = versionProblem(config);
   if (version) return { diagnostics: [version] };
@@ -57,7 +56,7 @@ export function loadConfig(source: ConfigSource): { config?: LoadedConfig; diagn
   return hasErrors(diagnostics) ? { diagnostics } : { config, diagnostics };
 }
 
-function locatorFns(locator: YamlLocator) {
+function locatorFns(locator: ReadYaml["locator"]) {
   return { locate: locator.locate.bind(locator), locateValue: locator.locateValue.bind(locator) };
 }
 

@@ -16,9 +16,9 @@ import { buildArtifacts } from "./build-artifacts";
 import { buildCaches } from "./build-caches";
 import { buildServices } from "./build-services";
 import { buildSteps } from "./build-steps";
-import { pairCacheSteps } from "./pair-cache-steps";
 import type { JobVariant } from "./expand-jobs";
 import type { JobContext } from "./job-context";
+import { pairCacheSteps } from "./pair-cache-steps";
 
 /** Builds one job variant; `globalEnv` is the top-level env, already interpolated. */
 export function buildJob(ctx: JobContext, variant: JobVariant, globalEnv: readonly EnvVar[]): Job {

@@ -18,7 +18,7 @@ describe("buildModel: minimal", () => {
         {
           id: "ci",
           triggers: { push: { branches: ["**"] }, pullRequest: {} },
-          loc: { file: "cigen.yml", line: 1, column: 1 },
+          loc: { file: "cigen.yml", path: ["jobs"] },
         },
       ],
       jobs: [
@@ -27,11 +27,14 @@ describe("buildModel: minimal", () => {
           baseId: "test",
           runner: { className: "default" },
           steps: [
-            { run: { command: { parts: [{ literal: "npm test" }] } }, loc: { file: "cigen.yml", line: 4, column: 9 } },
+            {
+              run: { command: { parts: [{ literal: "npm test" }] } },
+              loc: { file: "cigen.yml", path: ["jobs", "test", "steps", "0"] },
+            },
           ],
           checkout: { enabled: true, depth: 1 },
           workflow: "ci",
-          loc: { file: "cigen.yml", line: 2, column: 3 },
+          loc: { file: "cigen.yml", path: ["jobs", "test"] },
         },
       ],
       configPath: "cigen.yml",
@@ -90,7 +93,8 @@ describe("buildModel: Rails app", () => {
     expect(setup.kind.case === "run" && textToString(setup.kind.value.command!)).toBe(
       "bundle install --jobs 4 --path vendor/bundle",
     );
-    expect(setup.loc).toMatchObject({ line: 28, column: 9 });
+    // Inlined command steps point at the command's own step, resolved lazily to line 28, column 9.
+    expect(setup.loc).toMatchObject({ line: 0, column: 0, path: ["commands", "bundle", "steps", "0"] });
     const uses = job("deploy").steps[0];
     expect(
       uses.kind.case === "uses" && [uses.kind.value.ref, uses.kind.value.native, uses.kind.value.with[0].name],

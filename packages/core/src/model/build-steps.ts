@@ -2,16 +2,15 @@ import { create } from "@bufbuild/protobuf";
 import {
   InputSchema,
   RestoreCacheStepSchema,
-  RunStepSchema,
   SaveCacheStepSchema,
   type Step,
   StepCondition,
-  StepSchema,
   type Text,
   UsesStepSchema,
 } from "@cigen/protocol";
 import type { ConfigPath, StepConfig } from "../config/config-types";
 import type { JobContext } from "./job-context";
+import { runStepMessage } from "./messages";
 
 const CONDITIONS = { success: StepCondition.SUCCESS, failure: StepCondition.FAILURE, always: StepCondition.ALWAYS };
 /** Commands calling commands deeper than this are a loop (the command check reports it). */
@@ -29,25 +28,29 @@ export function buildSteps(ctx: JobContext, steps: readonly StepConfig[], path: 
 function buildStep(ctx: JobContext, step: StepConfig, path: ConfigPath): Step {
   const run = typeof step.run === "object" ? step.run : undefined;
   const name = run?.name ?? step.name;
-  const namePath = run?.name !== undefined ? [...path, "run", "name"] : [...path, "name"];
   const workingDirectory = run?.working_directory ?? step.working_directory;
-  const wdPath =
-    run?.working_directory !== undefined ? [...path, "run", "working_directory"] : [...path, "working_directory"];
-  return create(StepSchema, {
-    name: name === undefined ? "" : ctx.string(namePath, name, "a step name"),
+  const under = (key: string) =>
+    run?.[key as keyof typeof run] !== undefined ? [...path, "run", key] : [...path, key];
+  // A literal, not create(StepSchema): see messages.ts (one of the model's most numerous messages).
+  return {
+    $typeName: "cigen.plugin.v1.Step",
+    name: name === undefined ? "" : ctx.string(under("name"), name, "a step name"),
     condition: CONDITIONS[run?.if ?? step.if ?? "success"],
     env: [...ctx.env(step.env, [...path, "env"]), ...ctx.env(run?.env, [...path, "run", "env"])],
-    workingDirectory: workingDirectory === undefined ? "" : ctx.string(wdPath, workingDirectory, "a working directory"),
+    workingDirectory:
+      workingDirectory === undefined
+        ? ""
+        : ctx.string(under("working_directory"), workingDirectory, "a working directory"),
     kind: stepKind(ctx, step, path),
     loc: ctx.loc(path),
-  });
+  };
 }
 
 function stepKind(ctx: JobContext, step: StepConfig, path: ConfigPath): Step["kind"] {
   if (step.run !== undefined) {
     const command = typeof step.run === "string" ? step.run : step.run.command;
     const commandPath = typeof step.run === "string" ? [...path, "run"] : [...path, "run", "command"];
-    return { case: "run", value: create(RunStepSchema, { command: ctx.text(commandPath, command, "a run command") }) };
+    return { case: "run", value: runStepMessage(ctx.text(commandPath, command, "a run command")) };
   }
   if (step.uses !== undefined) {
     const inputs = Object.entries(step.with ?? {}).map(([name, value]) =>

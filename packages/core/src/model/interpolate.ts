@@ -1,10 +1,10 @@
-import { create } from "@bufbuild/protobuf";
-import { type Segment, SegmentSchema, type Text, TextSchema } from "@cigen/protocol";
+import type { Segment, Text } from "@cigen/protocol";
 import { ConfigCodes } from "../config/codes";
 import type { ConfigPath } from "../config/config-types";
 import type { LoadedConfig } from "../config/loaded-config";
 import type { Diagnostic } from "../diagnostics/diagnostic";
 import { suggestionHint } from "../diagnostics/did-you-mean";
+import { literalTextMessage, textMessage } from "./messages";
 
 /** The compile-time values a string may reference. */
 export interface Scope {
@@ -39,6 +39,8 @@ export function interpolate(
   site: TextSite,
   scope: Scope,
 ): { text: Text; diagnostics: Diagnostic[] } {
+  // Most strings hold no reference at all: skip the parse (most of a big model's strings).
+  if (!site.value.includes("{{")) return { text: literalTextMessage(site.value), diagnostics: [] };
   const parts: Segment["kind"][] = [];
   const diagnostics: Diagnostic[] = [];
   const value = site.value;
@@ -183,7 +185,7 @@ function makeText(parts: Segment["kind"][]): Text {
       merged[merged.length - 1] = { case: "literal", value: last.value + part.value };
     else merged.push(part);
   }
-  return create(TextSchema, { parts: merged.map((kind) => create(SegmentSchema, { kind })) });
+  return textMessage(merged);
 }
 
 /** A Text holding one literal string. */

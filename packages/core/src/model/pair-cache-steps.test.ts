@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { loadOk } from "../../test-fixtures/config/load";
 import { buildModel } from "./build-model";
 
-const steps = (text: string) => buildModel(loadOk(text), { target: "github", providers: ["github"] }).model.jobs[0].steps;
+const steps = (text: string) =>
+  buildModel(loadOk(text), { target: "github", providers: ["github"] }).model.jobs[0].steps;
 
 describe("restore_cache without paths", () => {
   it("takes the paths of the job's save_cache step with the same key", () => {

@@ -11,6 +11,7 @@ import { CIGEN_VERSION } from "../version";
 import { generateStage, type ProviderTarget } from "./generate-stage";
 import { readConfigSource } from "./locate-config";
 import type { PipelineOptions } from "./pipeline-options";
+import { resolvePluginPositions } from "./plugin-diagnostics";
 import { repoRootOf, searchPathsFor } from "./search-paths";
 import { providerExecutable, resolveProviders } from "./select-providers";
 import { validateStage } from "./validate-stage";
@@ -89,13 +90,13 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
       plugin: started.plugins.find((p) => p.info.capabilities.includes(`provider:${provider}`)) ?? started.plugins[i],
     }));
     const generated = await generateStage(host, targets);
-    diagnostics.push(...generated.diagnostics);
+    diagnostics.push(...resolvePluginPositions(generated.diagnostics, config));
     const merged = mergeFragments(generated.fragments);
     diagnostics.push(...merged.diagnostics);
     if (hasErrors(diagnostics)) return done({ config, repoRoot, providers });
 
     stage("validate");
-    diagnostics.push(...(await validateStage(host, started.plugins, merged.files)));
+    diagnostics.push(...resolvePluginPositions(await validateStage(host, started.plugins, merged.files), config));
     return done({ config, repoRoot, providers, files: merged.files });
   } finally {
     stage("shut down");
