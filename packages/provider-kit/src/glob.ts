@@ -3,8 +3,12 @@
  * segment, `**` across segments, `?` one character) into a regular-expression body that matches the
  * whole ref when anchored (`^(?:body)$`). Providers whose ref filters take regexes (CircleCI,
  * Buildkite, GitLab, Jenkins) share it so the same glob means the same refs everywhere.
+ *
+ * `inSlashes` is for a regex written as a `/.../` literal (GitLab `rules:if`): every `/` is then
+ * escaped, inside character classes too.
  */
-export function globToRegex(glob: string): string {
+export function globToRegex(glob: string, { inSlashes = false } = {}): string {
+  const notSlash = inSlashes ? "[^\\/]" : "[^/]";
   let out = "";
   for (let i = 0; i < glob.length; i++) {
     const c = glob[i];
@@ -12,9 +16,9 @@ export function globToRegex(glob: string): string {
       out += ".*";
       i++;
     } else if (c === "*") {
-      out += "[^/]*";
+      out += `${notSlash}*`;
     } else if (c === "?") {
-      out += "[^/]";
+      out += notSlash;
     } else {
       out += c.replace(/[\\^$.|+()[\]{}/]/g, "\\$&");
     }

@@ -1,7 +1,12 @@
 /** @cigen/provider-kit: the few helpers every provider plugin shares, so none re-implements them. */
 
+export { checksumPrelude, checksumVar } from "./checksum-prelude";
 export { globToRegex } from "./glob";
 export { generatedHeader } from "./header";
-export { deepMerge, isObject, type JsonObject, parseProviderConfig } from "./provider-config";
-export { literalText, renderText, type TextSyntax } from "./text";
+export { deepMerge, isObject, type JsonObject, parseProviderConfig, readProviderConfig } from "./provider-config";
+export { doubleQuoteBody, shellQuote, singleQuote } from "./shell-quote";
+export { DEFAULT_SKIP_COMMAND, INSTALL_CIGEN, type SkipMode, type SkipSettings, skipSettings } from "./skip-settings";
+export { artifactSources, isNativeStore, isSkippable, storeType, usesNativeStore } from "./skip-store";
+export { guardedStep, STATUS_EXIT, STATUS_START, type StepGuard } from "./status-script";
+export { literalText, renderText, secretNames, type TextSyntax } from "./text";
 export { toYaml } from "./yaml";

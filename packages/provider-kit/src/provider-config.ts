@@ -8,6 +8,20 @@ export function parseProviderConfig(json: string): JsonObject {
   return isObject(value) ? value : {};
 }
 
+/**
+ * Like `parseProviderConfig`, but says when the field is not a JSON object (bad JSON, an array, a
+ * scalar) by returning undefined, so the provider can report it in its own words.
+ */
+export function readProviderConfig(json: string): JsonObject | undefined {
+  try {
+    const value: unknown = JSON.parse(json || "{}");
+    return isObject(value) ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** True for a JSON object (not null, not an array). */
 export function isObject(value: unknown): value is JsonObject {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }

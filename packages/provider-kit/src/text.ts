@@ -53,3 +53,8 @@ export function literalText(text: Text | undefined): string | undefined {
   }
   return out;
 }
+
+/** Names of the secrets a text refers to (providers bind or list each one). */
+export function secretNames(text: Text | undefined): string[] {
+  return (text?.parts ?? []).flatMap((p) => (p.kind.case === "secret" ? [p.kind.value] : []));
+}

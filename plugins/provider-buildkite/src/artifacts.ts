@@ -1,8 +1,8 @@
 import { diagnostic } from "@cigen/plugin-sdk";
 import type { Diagnostic, Job } from "@cigen/protocol";
+import { shellQuote } from "@cigen/provider-kit";
 import { ARTIFACT_PATH, ARTIFACT_RETENTION } from "./codes";
 import { stepKey } from "./keys";
-import { shellQuote } from "./text-syntax";
 
 /** A job's artifact uploads (`artifact_paths`) and the commands that download its inputs. */
 export interface ArtifactPlan {

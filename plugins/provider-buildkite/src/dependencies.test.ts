@@ -1,8 +1,8 @@
 import type { Diagnostic } from "@cigen/protocol";
+import { job, model } from "@cigen/provider-kit/testing";
 import { describe, expect, it } from "vitest";
 import { render } from "./conditions";
 import { jobConditions, jobDependsOn, needsAnyCheck, requiredUpstream } from "./dependencies";
-import { job, model } from "./test-models";
 import { modelOccasions } from "./triggers";
 
 const noReport = (_: Diagnostic) => {};

@@ -1,13 +1,19 @@
 import { diagnostic } from "@cigen/plugin-sdk";
 import type { Diagnostic, Model } from "@cigen/protocol";
-import { deepMerge, generatedHeader, type JsonObject, parseProviderConfig, toYaml } from "@cigen/provider-kit";
+import {
+  deepMerge,
+  generatedHeader,
+  type JsonObject,
+  parseProviderConfig,
+  type SkipSettings,
+  toYaml,
+} from "@cigen/provider-kit";
 import { KEY_COLLISION } from "./codes";
 import { jobConditions } from "./dependencies";
 import { translateJob } from "./job";
 import { approvalKey, START_KEY, stepKey } from "./keys";
 import { composeFile } from "./services";
 import { planPipeline, skipDiagnostics } from "./skip-plan";
-import type { SkipSettings } from "./skip-settings";
 import { modelOccasions, SCHEDULE_VAR, WORKFLOW_VAR } from "./triggers";
 
 /** The default output path. */

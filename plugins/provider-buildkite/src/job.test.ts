@@ -1,4 +1,5 @@
 import type { Diagnostic } from "@cigen/protocol";
+import { checksumRef, envRef, job, model, platformRef, secretRef, text } from "@cigen/provider-kit/testing";
 import { describe, expect, it } from "vitest";
 import { planArtifacts } from "./artifacts";
 import { cachePlugins } from "./caches";
@@ -7,7 +8,6 @@ import { atom } from "./conditions";
 import { translateJob } from "./job";
 import { runnerFields } from "./runners";
 import { composeFile, planServices } from "./services";
-import { checksumRef, envRef, job, model, platformRef, secretRef, text } from "./test-models";
 
 const collect = () => {
   const list: Diagnostic[] = [];

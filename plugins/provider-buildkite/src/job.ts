@@ -1,6 +1,6 @@
 import { diagnostic } from "@cigen/plugin-sdk";
 import type { Diagnostic, Job, Model } from "@cigen/protocol";
-import { deepMerge, type JsonObject, parseProviderConfig } from "@cigen/provider-kit";
+import { deepMerge, type JsonObject, parseProviderConfig, type SkipSettings, secretNames } from "@cigen/provider-kit";
 import { planArtifacts } from "./artifacts";
 import { cachePlugins } from "./caches";
 import { planCheckout } from "./checkout";
@@ -12,9 +12,8 @@ import { approvalKey, START_KEY, stepKey } from "./keys";
 import { runnerFields } from "./runners";
 import { type ComposeFile, planServices } from "./services";
 import { recordLines } from "./skip-plan";
-import type { SkipSettings } from "./skip-settings";
 import { buildScript } from "./steps";
-import { literalText, secretNames, shellWord } from "./text-syntax";
+import { literalText, shellWord } from "./text-syntax";
 import { uploadText } from "./upload-escape";
 
 /** What one job becomes: its command step, its approval block step, its compose services. */

@@ -1,11 +1,11 @@
 import { create } from "@bufbuild/protobuf";
 import { createTestHost } from "@cigen/plugin-sdk/testing";
 import { StepSchema } from "@cigen/protocol";
+import { job, model, run } from "@cigen/provider-kit/testing";
 import { describe, expect, it } from "vitest";
 import { formatFindings, validateFiles } from "../../../test/support/validators";
 import { plugin } from "./plugin";
 import { richModel } from "./rich-model";
-import { job, model, run } from "./test-models";
 
 describe("provider-buildkite through the plugin protocol", () => {
   it("announces the buildkite provider capability", async () => {

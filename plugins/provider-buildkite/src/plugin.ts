@@ -1,8 +1,8 @@
 import { create } from "@bufbuild/protobuf";
 import type { PluginDefinition } from "@cigen/plugin-sdk";
 import { type Diagnostic, FragmentFormat, type GenerateRequest, MergeStrategy, ModelSchema } from "@cigen/protocol";
+import { skipSettings } from "@cigen/provider-kit";
 import { buildFiles } from "./document";
-import { skipSettings } from "./skip-settings";
 
 /** The Buildkite provider: the resolved model in, `.buildkite/pipeline.yml` (and a compose file) out. */
 export const plugin: PluginDefinition = {

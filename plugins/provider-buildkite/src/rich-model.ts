@@ -1,7 +1,17 @@
 /** A model that uses every concept cigen.yml has, shared by the end-to-end tests. */
 import { create } from "@bufbuild/protobuf";
 import { StepCondition, StepSchema } from "@cigen/protocol";
-import { checksumRef, envRef, gitRef, job, model, platformRef, run, secretRef, text } from "./test-models";
+import {
+  checksumRef,
+  envRef,
+  gitRef,
+  job,
+  model,
+  platformRef,
+  run,
+  secretRef,
+  text,
+} from "@cigen/provider-kit/testing";
 
 const cacheKey = text("node-", platformRef("os"), "-", platformRef("arch"), "-", checksumRef("package-lock.json"));
 

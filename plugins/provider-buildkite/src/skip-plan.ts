@@ -1,10 +1,16 @@
 import { diagnostic } from "@cigen/plugin-sdk";
 import type { Diagnostic, Job, Model } from "@cigen/protocol";
-import { type JsonObject, parseProviderConfig } from "@cigen/provider-kit";
+import {
+  INSTALL_CIGEN,
+  type JsonObject,
+  parseProviderConfig,
+  type SkipSettings,
+  shellQuote,
+  usesNativeStore,
+} from "@cigen/provider-kit";
 import { KEY_COLLISION, SKIP_NEEDS_STORE } from "./codes";
 import { stepKey } from "./keys";
-import { INSTALL_CIGEN, type SkipSettings, skipsOnBuildkite, usesNativeStore } from "./skip-settings";
-import { shellQuote } from "./text-syntax";
+import { skipsOnBuildkite } from "./skips-on-buildkite";
 
 /** The planning step's key. */
 export const PLAN_KEY = "cigen-plan";

@@ -1,8 +1,8 @@
 import { create } from "@bufbuild/protobuf";
 import { type Diagnostic, StepCondition, StepSchema } from "@cigen/protocol";
+import { checksumRef, envRef, gitRef, job, run, secretRef, text } from "@cigen/provider-kit/testing";
 import { describe, expect, it } from "vitest";
 import { buildScript } from "./steps";
-import { checksumRef, envRef, gitRef, job, run, secretRef, text } from "./test-models";
 
 function script(init: Parameters<typeof job>[1], cleanup: string[] = []) {
   const diagnostics: Diagnostic[] = [];

@@ -1,7 +1,8 @@
 import { diagnostic } from "@cigen/plugin-sdk";
 import { type Diagnostic, type Job, type Step, StepCondition } from "@cigen/protocol";
+import { shellQuote } from "@cigen/provider-kit";
 import { NATIVE_USES, UNRESOLVED_USES } from "./codes";
-import { shellQuote, shellText, shellWord } from "./text-syntax";
+import { shellText, shellWord } from "./text-syntax";
 
 /** Commands around the job's own steps. */
 export interface ScriptParts {

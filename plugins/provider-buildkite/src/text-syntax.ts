@@ -1,5 +1,5 @@
 import type { Job, Text } from "@cigen/protocol";
-import { literalText, renderText, type TextSyntax } from "@cigen/provider-kit";
+import { literalText, renderText, shellQuote, type TextSyntax } from "@cigen/provider-kit";
 
 /** The job's architecture as cigen names it; Buildkite agents are amd64 unless told otherwise. */
 export function jobArch(job: Job): string {
@@ -68,13 +68,3 @@ export function cacheKeyText(text: Text | undefined, job: Job): string {
 
 /** The literal value of a text, or undefined when it has runtime parts. */
 export { literalText };
-
-/** Secret names a text refers to (each must be listed under the step's `secrets:`). */
-export function secretNames(text: Text | undefined): string[] {
-  return (text?.parts ?? []).flatMap((p) => (p.kind.case === "secret" ? [p.kind.value] : []));
-}
-
-/** Single-quotes a word for the shell when it needs it. */
-export function shellQuote(word: string): string {
-  return /^[\w./@:+-]+$/.test(word) ? word : `'${word.replace(/'/g, "'\\''")}'`;
-}

@@ -1,9 +1,17 @@
 import type { Diagnostic, Model } from "@cigen/protocol";
-import { deepMerge, generatedHeader, type JsonObject, parseProviderConfig, toYaml } from "@cigen/provider-kit";
+import {
+  artifactSources,
+  deepMerge,
+  generatedHeader,
+  isSkippable,
+  type JsonObject,
+  parseProviderConfig,
+  type SkipSettings,
+  toYaml,
+} from "@cigen/provider-kit";
 import { checkModel } from "./checks";
 import { translateJob } from "./job";
 import { circleJobName } from "./job-names";
-import { artifactSources, isSkippable, type SkipSettings } from "./skip-settings";
 import { setupDocument } from "./skip-setup";
 import { NO_SKIP_STEPS, skipSteps } from "./skip-steps";
 import { allSkippedWorkflow } from "./skip-workflow";

@@ -1,7 +1,7 @@
 import type { Diagnostic } from "@cigen/protocol";
+import { job } from "@cigen/provider-kit/testing";
 import { describe, expect, it } from "vitest";
 import { resolveExecutor } from "./executor";
-import { job } from "./test-models";
 
 function resolve(init: Parameters<typeof job>[1]) {
   const diagnostics: Diagnostic[] = [];

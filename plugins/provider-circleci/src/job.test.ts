@@ -1,4 +1,5 @@
 import type { Diagnostic } from "@cigen/protocol";
+import { checksumRef, job, platformRef, secretRef, text } from "@cigen/provider-kit/testing";
 import { describe, expect, it } from "vitest";
 import { translateArtifacts } from "./artifacts";
 import { translateCaches } from "./caches";
@@ -6,7 +7,6 @@ import { translateCheckout } from "./checkout";
 import { translateJob } from "./job";
 import { translateJobEnv } from "./job-env";
 import { planServices } from "./services";
-import { checksumRef, job, platformRef, secretRef, text } from "./test-models";
 
 const collect = () => {
   const list: Diagnostic[] = [];

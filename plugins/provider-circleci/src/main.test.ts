@@ -1,6 +1,5 @@
-import { execFileSync, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { callMethod, Methods, PROTOCOL_VERSIONS, RpcPeer } from "@cigen/protocol";
+import { rebuildBundle, startBundle } from "@cigen/provider-kit/testing";
 import { beforeAll, describe, expect, it } from "vitest";
 import { formatFindings, validateFiles } from "../../../test/support/validators";
 import { richModel } from "./rich-model";
@@ -9,22 +8,14 @@ const root = fileURLToPath(new URL("../../..", import.meta.url));
 const bundle = fileURLToPath(new URL("../dist/main.mjs", import.meta.url));
 
 describe("the bundled cigen-provider-circleci executable", () => {
-  beforeAll(() => {
-    execFileSync(process.execPath, ["scripts/build.mjs", "--quiet"], { cwd: root, stdio: "inherit" });
-  });
+  beforeAll(() => rebuildBundle(root, bundle));
 
   it("answers Generate over stdio with a valid config", async () => {
-    const child = spawn(process.execPath, [bundle], { stdio: ["pipe", "pipe", "inherit"] });
-    const peer = new RpcPeer(child.stdout, child.stdin);
-    const info = await callMethod(peer, Methods.handshake, {
-      protocolVersions: PROTOCOL_VERSIONS,
-      coreVersion: "test",
-    });
+    const plugin = startBundle(bundle);
+    const info = await plugin.handshake();
     expect(info.capabilities).toEqual(["provider:circleci"]);
-    const res = await callMethod(peer, Methods.generate, { target: "circleci", model: richModel() });
-    child.stdin.end();
-    const exit = await new Promise<number | null>((resolve) => child.on("exit", resolve));
-    expect(exit).toBe(0);
+    const res = await plugin.generate({ target: "circleci", model: richModel() });
+    expect(await plugin.close()).toBe(0);
     const findings = await validateFiles("circleci", [{ file: "config.yml", text: res.fragments[0].content }]);
     expect(formatFindings(findings)).toBe("");
   });

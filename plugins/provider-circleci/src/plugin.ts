@@ -1,8 +1,8 @@
 import { create } from "@bufbuild/protobuf";
 import type { PluginDefinition } from "@cigen/plugin-sdk";
 import { type Diagnostic, FragmentFormat, type GenerateRequest, MergeStrategy, ModelSchema } from "@cigen/protocol";
+import { skipSettings } from "@cigen/provider-kit";
 import { buildDocument, CONFIG_PATH, renderDocument } from "./document";
-import { skipSettings } from "./skip-settings";
 
 /** The CircleCI provider: the resolved model in, `.circleci/config.yml` out. */
 export const plugin: PluginDefinition = {

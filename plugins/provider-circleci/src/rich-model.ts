@@ -1,6 +1,16 @@
 /** A model that uses every concept cigen.yml has, shared by the end-to-end tests. */
 import { StepCondition } from "@cigen/protocol";
-import { checksumRef, envRef, gitRef, job, model, platformRef, run, secretRef, text } from "./test-models";
+import {
+  checksumRef,
+  envRef,
+  gitRef,
+  job,
+  model,
+  platformRef,
+  run,
+  secretRef,
+  text,
+} from "@cigen/provider-kit/testing";
 
 const cacheKey = text("node-", platformRef("os"), "-", platformRef("arch"), "-", checksumRef("package-lock.json"));
 

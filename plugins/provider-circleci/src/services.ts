@@ -1,9 +1,9 @@
 import { diagnostic } from "@cigen/plugin-sdk";
 import type { Diagnostic, Job, Service } from "@cigen/protocol";
-import type { JsonObject } from "@cigen/provider-kit";
+import { type JsonObject, shellQuote } from "@cigen/provider-kit";
 import { SERVICE_RUNTIME_ENV, SERVICES_UNSUPPORTED } from "./codes";
 import type { ExecutorKind } from "./executor";
-import { literalEnvValue, quotedText, shellQuote } from "./text-syntax";
+import { literalEnvValue, quotedText } from "./text-syntax";
 
 /** How a job gets its services: docker-list entries, steps that start them, and the env they give. */
 export interface ServicePlan {

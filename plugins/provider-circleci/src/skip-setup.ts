@@ -1,7 +1,6 @@
 import type { Model } from "@cigen/protocol";
-import type { JsonObject } from "@cigen/provider-kit";
+import { INSTALL_CIGEN, isSkippable, type JsonObject, type SkipSettings, storeType } from "@cigen/provider-kit";
 import { invocationConfig } from "./job";
-import { INSTALL_CIGEN, isSkippable, type SkipSettings, storeType } from "./skip-settings";
 import { pipelineParameters } from "./triggers";
 
 /** The setup workflow's job (and workflow) name. */

@@ -1,7 +1,5 @@
 import type { Job } from "@cigen/protocol";
-import type { JsonObject } from "@cigen/provider-kit";
-import { INSTALL_CIGEN, isSkippable, storeType } from "./skip-settings";
-import { shellQuote } from "./text-syntax";
+import { INSTALL_CIGEN, isSkippable, type JsonObject, shellQuote, storeType } from "@cigen/provider-kit";
 
 /** Steps a job gets around its own for skipping: before everything, and after everything. */
 export interface SkipSteps {

@@ -1,11 +1,11 @@
 import { createTestHost } from "@cigen/plugin-sdk/testing";
 import type { Model } from "@cigen/protocol";
+import { job, model } from "@cigen/provider-kit/testing";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { formatFindings, validateFiles } from "../../../test/support/validators";
 import { plugin } from "./plugin";
 import { richModel } from "./rich-model";
-import { job, model } from "./test-models";
 
 const SIG_A = "a".repeat(64);
 const SIG_B = "b".repeat(64);

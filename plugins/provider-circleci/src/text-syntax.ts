@@ -1,5 +1,5 @@
 import type { Job, Text } from "@cigen/protocol";
-import { literalText, renderText, type TextSyntax } from "@cigen/provider-kit";
+import { literalText, renderText, shellQuote, type TextSyntax } from "@cigen/provider-kit";
 
 /** CircleCI 2.1 reads `<< name >>` anywhere as a parameter; a backslash keeps it literal. */
 const PARAMETER = /<<(\s*[\w.-]+\s*>>)/g;
@@ -68,9 +68,4 @@ export function cacheKeyText(text: Text | undefined, job: Job): string {
 export function literalEnvValue(text: Text | undefined): string | undefined {
   const value = literalText(text);
   return value === undefined ? undefined : escapeParameters(value);
-}
-
-/** Single-quotes a word for the shell. */
-export function shellQuote(word: string): string {
-  return /^[\w./@:+-]+$/.test(word) ? word : `'${word.replace(/'/g, "'\\''")}'`;
 }

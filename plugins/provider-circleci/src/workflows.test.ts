@@ -1,7 +1,7 @@
 import type { Diagnostic } from "@cigen/protocol";
+import { job, model } from "@cigen/provider-kit/testing";
 import { describe, expect, it } from "vitest";
 import { renderFilters } from "./dependencies";
-import { job, model } from "./test-models";
 import { pipelineParameters, workflowOccasions } from "./triggers";
 import { translateWorkflows } from "./workflows";
 

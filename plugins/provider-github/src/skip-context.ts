@@ -1,5 +1,6 @@
 import { diagnostic } from "@cigen/plugin-sdk";
 import type { Diagnostic, GenerateRequest, Job } from "@cigen/protocol";
+import { isNativeStore } from "@cigen/provider-kit";
 import { RESERVED_SKIP_ID, SKIP_COMMAND_MISSING, SKIP_WITHOUT_CHECKOUT } from "./codes";
 import { GATE_JOB, PLAN_JOB } from "./skip-names";
 
@@ -29,11 +30,6 @@ export function skipFlags(request: GenerateRequest): SkipFlags {
   return { command: request.flags["skip.command"] || undefined };
 }
 
-/** True when the job's store is the provider's cache (actions/cache) rather than a cigen store. */
-export function isNative(job: Job): boolean {
-  return (job.skip?.store?.type || "native") === "native";
-}
-
 /**
  * The wiring for one workflow's jobs, or undefined when none of them is skippable (the workflow
  * is then written exactly as without skipping). A job recording to a dir/redis/s3 store must check
@@ -49,7 +45,7 @@ export function skipContext(jobs: Job[], flags: SkipFlags, diagnostics: Diagnost
   for (const job of jobs) if (job.id === PLAN_JOB || job.id === GATE_JOB) diagnostics.push(reservedId(job));
   const skippable = new Set<string>();
   for (const job of candidates) {
-    if (!isNative(job) && job.checkout?.enabled === false) diagnostics.push(withoutCheckout(job));
+    if (!isNativeStore(job) && job.checkout?.enabled === false) diagnostics.push(withoutCheckout(job));
     else skippable.add(job.id);
   }
   if (skippable.size === 0) return undefined;

@@ -1,8 +1,8 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: GitHub expressions and shell variables, meant literally.
 import type { Job } from "@cigen/protocol";
-import type { JsonObject } from "@cigen/provider-kit";
+import { isNativeStore, type JsonObject } from "@cigen/provider-kit";
 import { runnerKeys } from "./runners";
-import { isNative, type SkipContext } from "./skip-context";
+import type { SkipContext } from "./skip-context";
 import {
   DECIDE_STEP,
   lookupStep,
@@ -40,7 +40,7 @@ export function planJob(jobs: Job[], ctx: SkipContext): JsonObject {
       // --ignore-scripts: planning only needs cigen, not the repository's install hooks.
       { name: "Install cigen", run: "npm ci --ignore-scripts --no-audit --no-fund" },
       signaturesStep(skippable, ctx),
-      ...skippable.filter(isNative).map(lookupStepFor),
+      ...skippable.filter(isNativeStore).map(lookupStepFor),
       decideStep(skippable, jobs),
     ],
   };
@@ -62,7 +62,7 @@ function planRunner(skippable: Job[]): JsonObject {
  * outputs. A failure fails the planning job, whose empty outputs then make every job run.
  */
 export function signaturesStep(skippable: Job[], ctx: SkipContext): JsonObject {
-  const asksStore = skippable.some((j) => !isNative(j));
+  const asksStore = skippable.some((j) => !isNativeStore(j));
   const file = '"$RUNNER_TEMP/cigen-plan.tsv"';
   const lines = asksStore
     ? [
@@ -78,7 +78,7 @@ export function signaturesStep(skippable: Job[], ctx: SkipContext): JsonObject {
       ];
   lines.push(`  echo "${signatureOutput("$job")}=$signature" >> "$GITHUB_OUTPUT"`, `done < ${file}`);
   const step: JsonObject = { name: "Compute signatures", id: SIGNATURES_STEP };
-  const env = storesEnv(skippable.filter((j) => !isNative(j)));
+  const env = storesEnv(skippable.filter((j) => !isNativeStore(j)));
   if (env.length > 0) step.env = Object.fromEntries(env);
   step.run = lines.join("\n");
   return step;
@@ -107,7 +107,7 @@ export function decideStep(skippable: Job[], all: Job[]): JsonObject {
   const lines: string[] = [];
   for (const job of skippable) {
     const n = index.get(job.id)!;
-    env[`CIGEN_PLAN_${n}`] = isNative(job)
+    env[`CIGEN_PLAN_${n}`] = isNativeStore(job)
       ? `\${{ steps.${lookupStep(job.id)}.outputs.cache-hit == 'true' && 'skip' || 'run' }}`
       : `\${{ steps.${SIGNATURES_STEP}.outputs.${preflightOutput(job.id)} }}`;
     lines.push(`plan_${n}=run # ${job.id}`, `if [ "$CIGEN_PLAN_${n}" = skip ]; then plan_${n}=skip; fi`);

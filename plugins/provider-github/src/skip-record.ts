@@ -1,7 +1,7 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: GitHub expressions and shell variables, meant literally.
 import type { Job } from "@cigen/protocol";
-import type { JsonObject } from "@cigen/provider-kit";
-import { isNative, type SkipContext } from "./skip-context";
+import { isNativeStore, type JsonObject } from "@cigen/provider-kit";
+import type { SkipContext } from "./skip-context";
 import { MARKER_PATH, markerKey, planned, signatureOutput } from "./skip-names";
 import { storeEnv } from "./skip-store-env";
 
@@ -15,7 +15,7 @@ import { storeEnv } from "./skip-store-env";
 export function recordSteps(job: Job, ctx: SkipContext): JsonObject[] {
   const signature = planned(signatureOutput(job.id));
   const known = `${signature} != ''`;
-  if (isNative(job)) {
+  if (isNativeStore(job)) {
     // actions/cache only saves files that exist, so the marker is written first. The planning
     // job's lookup names the same path: actions/cache versions an entry by its paths.
     return [

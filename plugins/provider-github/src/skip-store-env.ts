@@ -1,4 +1,5 @@
 import type { Job } from "@cigen/protocol";
+import { readProviderConfig } from "@cigen/provider-kit";
 
 /**
  * The environment a cigen store needs inside a GitHub job, read from repository secrets of the same
@@ -9,7 +10,8 @@ import type { Job } from "@cigen/protocol";
  */
 export function storeEnv(job: Job): [string, string][] {
   const store = job.skip?.store;
-  const settings = parseSettings(store?.settingsJson ?? "");
+  // Store settings that are not a JSON object name no variables: the store reports them itself.
+  const settings = readProviderConfig(store?.settingsJson ?? "") ?? {};
   const names: string[] = [];
   if (store?.type === "redis") names.push(stringOr(settings.url_env, "CIGEN_REDIS_URL"));
   if (store?.type === "s3") {
@@ -22,15 +24,6 @@ export function storeEnv(job: Job): [string, string][] {
 /** The store environment of several jobs, each variable once, in first-seen order. */
 export function storesEnv(jobs: Job[]): [string, string][] {
   return [...new Map(jobs.flatMap(storeEnv)).entries()];
-}
-
-function parseSettings(json: string): Record<string, unknown> {
-  try {
-    const value: unknown = JSON.parse(json || "{}");
-    return typeof value === "object" && value !== null ? (value as Record<string, unknown>) : {};
-  } catch {
-    return {};
-  }
 }
 
 function stringOr(value: unknown, fallback: string): string {

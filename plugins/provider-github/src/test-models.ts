@@ -3,23 +3,14 @@
  * Small builders for hand-made models in tests, and one rich model that exercises every concept
  * the provider translates. Test support only: nothing in the plugin imports it.
  */
-import { create, type MessageInitShape } from "@bufbuild/protobuf";
-import {
-  type Job,
-  JobSchema,
-  type Model,
-  ModelSchema,
-  type Segment,
-  SegmentSchema,
-  type Step,
-  StepCondition,
-  StepSchema,
-  type Text,
-  TextSchema,
-} from "@cigen/protocol";
+import { create } from "@bufbuild/protobuf";
+import { type Job, type Model, type Segment, StepCondition, StepSchema, type Text } from "@cigen/protocol";
+import * as kit from "@cigen/provider-kit/testing";
 
-type StepInit = MessageInitShape<typeof StepSchema>;
-type JobInit = MessageInitShape<typeof JobSchema>;
+export { run, skip } from "@cigen/provider-kit/testing";
+
+const { run } = kit;
+
 type Part =
   | string
   | { env: string }
@@ -30,43 +21,24 @@ type Part =
 
 /** A Text from literal strings and runtime references: `text("v-", { env: "X" })`. */
 export function text(...parts: Part[]): Text {
-  return create(TextSchema, { parts: parts.map(segment) });
+  return kit.text(...parts.map(segment));
 }
 
-function segment(part: Part): Segment {
-  if (typeof part === "string") return create(SegmentSchema, { kind: { case: "literal", value: part } });
+function segment(part: Part): kit.TextPart {
+  if (typeof part === "string") return part;
   const [key, value] = Object.entries(part)[0] as [Exclude<Segment["kind"]["case"], undefined>, string];
-  return create(SegmentSchema, { kind: { case: key, value } });
-}
-
-/** A run step. */
-export function run(command: Text | string, init: MessageInitShape<typeof StepSchema> = {}): Step {
-  const value = typeof command === "string" ? text(command) : command;
-  return create(StepSchema, { ...init, kind: { case: "run", value: { command: value } } } as StepInit);
+  return { case: key, value } as kit.TextPart;
 }
 
 /** A job in workflow "ci" on the default runner with one `make test` step, unless `init` says otherwise. */
-export function job(id: string, init: MessageInitShape<typeof JobSchema> = {}): Job {
-  return create(JobSchema, {
-    id,
-    baseId: id,
-    workflow: "ci",
-    runner: { className: "default" },
-    checkout: { enabled: true, depth: 1 },
-    steps: [run("make test")],
-    loc: { file: "cigen.yml", line: 10, column: 3 },
-    ...init,
-  } as JobInit);
+export function job(id: string, init: Parameters<typeof kit.job>[1] = {}): Job {
+  const defaults = { steps: [run("make test")], loc: { file: "cigen.yml", line: 10, column: 3 } };
+  return kit.job(id, { ...defaults, ...init } as Parameters<typeof kit.job>[1]);
 }
 
 /** A model with cigen's default workflow `ci` (push to any branch, pull requests) unless given others. */
-export function model(init: MessageInitShape<typeof ModelSchema>): Model {
-  return create(ModelSchema, {
-    configPath: "cigen.yml",
-    providers: ["github"],
-    workflows: [{ id: "ci", triggers: { push: { branches: ["**"] }, pullRequest: {} } }],
-    ...init,
-  });
+export function model(init: Parameters<typeof kit.model>[0]): Model {
+  return kit.model({ project: undefined, providers: ["github"], ...init });
 }
 
 /**
@@ -176,16 +148,7 @@ export function richModel(): Model {
 }
 
 /** The flags the core sends with a normal generate. */
-export const SKIP_FLAGS = { "skip.mode": "setup", "skip.command": "npx --no-install cigen" };
-
-/** A job's skip settings: its globs and store (native unless given). */
-export function skip(
-  sourceFiles: string[],
-  type = "native",
-  settings: object = {},
-): MessageInitShape<typeof JobSchema>["skip"] {
-  return { sourceFiles, store: { type, settingsJson: JSON.stringify(settings) } };
-}
+export const SKIP_FLAGS = kit.SETUP_FLAGS;
 
 /**
  * A workflow with skipping: build (skippable, uploads dist) -> test (skippable, downloads dist) ->
@@ -196,15 +159,15 @@ export function skipModel(type = "native", settings: object = {}): Model {
   const dist = { path: "dist/", name: "build-0" };
   return model({
     jobs: [
-      job("build", { skip: skip(["src/**"], type, settings), artifacts: [dist] }),
+      job("build", { skip: kit.skip(["src/**"], type, settings), artifacts: [dist] }),
       job("test", {
         needs: ["build"],
-        skip: skip(["test/**"], type, settings),
+        skip: kit.skip(["test/**"], type, settings),
         artifactInputs: [{ fromJob: "build", artifact: dist }],
       }),
       job("deploy", { needs: ["test"], trigger: { branches: ["main"] } }),
-      job("lint", { skip: skip(["src/**"], type, settings), trigger: { branches: ["main"] } }),
-      job("docs", { needs: ["lint"], skip: skip(["docs/**"], type, settings) }),
+      job("lint", { skip: kit.skip(["src/**"], type, settings), trigger: { branches: ["main"] } }),
+      job("docs", { needs: ["lint"], skip: kit.skip(["docs/**"], type, settings) }),
       job("solo"),
     ],
   });

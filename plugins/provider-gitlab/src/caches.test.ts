@@ -1,7 +1,8 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: these strings are shell text, where ${NAME} is meant literally
+
+import { job, t } from "@cigen/provider-kit/testing";
 import { describe, expect, it } from "vitest";
 import { cacheKey, jobCaches } from "./caches";
-import { job, t } from "./test-models";
 
 describe("cacheKey", () => {
   it("uses cache:key:files with the rest of the key as prefix when the key checksums files", () => {

@@ -9,10 +9,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { create } from "@bufbuild/protobuf";
 import { GenerateRequestSchema, type Model, StepCondition } from "@cigen/protocol";
+import { job, modelOf, t, templateRun } from "@cigen/provider-kit/testing";
 import { afterEach, describe, expect, it } from "vitest";
 import { validatorsDir } from "../../../test/support/validators";
 import { generate } from "./generate";
-import { job, model, run, t } from "./test-models";
 
 const bin = join(validatorsDir, "node_modules", ".bin", "gitlab-ci-local");
 const available = existsSync(bin);
@@ -46,20 +46,22 @@ function runPipeline(m: Model): { status: number | null; output: string; order: 
   return { status: r.status, output: `${r.stdout}\n${r.stderr}`, order };
 }
 
-const mark = (name: string) => run(`echo ${name} >> "{{ env.ORDER_LOG }}"`);
+const mark = (name: string) => templateRun(`echo ${name} >> "{{ env.ORDER_LOG }}"`);
 const cacheUse = { name: "deps", key: t('deps-{{ checksum "deps.lock" }}'), paths: [".deps/"] };
 const out = { path: "out/", retentionHours: 24, name: "produce-0" };
 
 describe.skipIf(!available)("gitlab-ci-local runs the generated pipeline", () => {
   it("runs needs in order, passes artifacts and the cache, and lets a needs_any job through", () => {
-    const m = model([
+    const m = modelOf([
       job("produce", {
         caches: [cacheUse],
         artifacts: [out],
         env: [{ name: "PRICE", value: t("costs $5") }],
         steps: [
-          run('mkdir -p out .deps && echo "built at {{ git.sha }}" > out/result.txt && echo warm > .deps/state'),
-          run("test \"$PRICE\" = 'costs $5'"),
+          templateRun(
+            'mkdir -p out .deps && echo "built at {{ git.sha }}" > out/result.txt && echo warm > .deps/state',
+          ),
+          templateRun("test \"$PRICE\" = 'costs $5'"),
           mark("produce"),
         ],
       }),
@@ -67,7 +69,11 @@ describe.skipIf(!available)("gitlab-ci-local runs the generated pipeline", () =>
         needs: ["produce"],
         caches: [cacheUse],
         artifactInputs: [{ fromJob: "produce", artifact: out }],
-        steps: [run("grep -q 'built at' out/result.txt"), run("grep -q warm .deps/state"), mark("consume")],
+        steps: [
+          templateRun("grep -q 'built at' out/result.txt"),
+          templateRun("grep -q warm .deps/state"),
+          mark("consume"),
+        ],
       }),
       job("left", { steps: [mark("left")] }),
       job("right", { steps: [mark("right")] }),
@@ -85,13 +91,13 @@ describe.skipIf(!available)("gitlab-ci-local runs the generated pipeline", () =>
   });
 
   it("runs failure and always steps after a failed step, fails the job, and holds a needs_any job whose OR side failed", () => {
-    const m = model([
+    const m = modelOf([
       job("flaky", {
         steps: [
-          run("false"),
-          run("echo SKIPPED-ON-FAILURE"),
-          run("echo FAILURE-STEP-RAN", { condition: StepCondition.FAILURE }),
-          run("echo ALWAYS-STEP-RAN", { condition: StepCondition.ALWAYS }),
+          templateRun("false"),
+          templateRun("echo SKIPPED-ON-FAILURE"),
+          templateRun("echo FAILURE-STEP-RAN", { condition: StepCondition.FAILURE }),
+          templateRun("echo ALWAYS-STEP-RAN", { condition: StepCondition.ALWAYS }),
         ],
       }),
       job("after", { needsAny: ["flaky"], steps: [mark("after")] }),

@@ -1,9 +1,9 @@
 import { create } from "@bufbuild/protobuf";
 import { ArtifactInputSchema } from "@cigen/protocol";
+import { job } from "@cigen/provider-kit/testing";
 import { describe, expect, it } from "vitest";
 import { planDependencies } from "./dependencies";
 import { stageLevels, stageList } from "./stages";
-import { job } from "./test-models";
 
 const art = (from: string) =>
   create(ArtifactInputSchema, { fromJob: from, artifact: { path: `${from}/`, name: `${from}-0` } });

@@ -6,7 +6,7 @@
 
 import { diagnostic } from "@cigen/plugin-sdk";
 import type { Diagnostic, Job, Model } from "@cigen/protocol";
-import { deepMerge, type JsonObject } from "@cigen/provider-kit";
+import { deepMerge, isNativeStore, type JsonObject } from "@cigen/provider-kit";
 import { RESERVED_JOB_NAME, TOO_MANY_NEEDS } from "./codes";
 import { planDependencies } from "./dependencies";
 import { type SkipItems, translateJob } from "./jobs";
@@ -15,7 +15,7 @@ import { presenceConditions } from "./presence";
 import { parseConfig } from "./provider-config";
 import { jobRules } from "./rules";
 import { CHILD_WORKFLOW_RULES, childRules, nothingToRun } from "./skip-child";
-import { type GitlabSkip, isNative } from "./skip-mode";
+import type { GitlabSkip } from "./skip-mode";
 import { NOTHING_JOB, PLAN_JOB, RUN_JOB, signatureVariable } from "./skip-names";
 import { childPlanJobs, nativePlanJob } from "./skip-plan";
 import { earlyExit, literalSignature, recordItem, skipCache, variableSignature, writeMarker } from "./skip-steps";
@@ -118,7 +118,7 @@ function skipItems(job: Job, skip: GitlabSkip, variable: string | undefined): Sk
   if (!job.skip) return undefined;
   if (skip.mode === "native" && variable) return nativeItems(job, variableSignature(variable));
   if (skip.mode !== "continuation" || !/^[0-9a-f]{64}$/.test(job.signature)) return undefined;
-  if (isNative(job)) return nativeItems(job, literalSignature(job.signature));
+  if (isNativeStore(job)) return nativeItems(job, literalSignature(job.signature));
   return { before: [], after: [recordItem(job, skip.command, job.signature)] };
 }
 

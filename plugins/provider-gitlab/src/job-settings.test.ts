@@ -1,9 +1,10 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: these strings are shell text, where ${NAME} is meant literally
+
+import { job, modelOf, t } from "@cigen/provider-kit/testing";
 import { describe, expect, it } from "vitest";
 import { artifactsBlock, expireIn, markerScript } from "./artifacts";
 import { checkoutVariables } from "./checkout";
 import { runnerSettings } from "./runners";
-import { job, model, t } from "./test-models";
 import { globalVariables, jobEnv } from "./variables";
 
 describe("runnerSettings", () => {
@@ -50,7 +51,7 @@ describe("checkoutVariables", () => {
 describe("variables", () => {
   it("keeps global env global and lists only what a job changes", () => {
     const env = [{ name: "A", value: t("1") }];
-    const globals = globalVariables(model([], { env }));
+    const globals = globalVariables(modelOf([], { env }));
     expect(globals).toEqual({ A: "1" });
     const j = job("j", {
       env: [

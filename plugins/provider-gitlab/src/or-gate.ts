@@ -3,10 +3,9 @@
  * once every OR job has finished, whatever their result, and succeeds only when one of them wrote
  * this pipeline's id into its success marker; its consumer needs it like any other job.
  */
-import type { JsonObject } from "@cigen/provider-kit";
+import { type JsonObject, singleQuote } from "@cigen/provider-kit";
 import { artifactsBlock, markerPath } from "./artifacts";
 import type { GatePlan, NeedEntry } from "./dependencies";
-import { singleQuote } from "./shell-quote";
 
 /** The gate's check: fail unless some OR job's marker holds this pipeline's id. */
 export function gateScript(anyOf: string[]): string {

@@ -1,10 +1,10 @@
 import { createTestHost } from "@cigen/plugin-sdk/testing";
 import { FragmentFormat, MergeStrategy, Severity } from "@cigen/protocol";
+import { job, modelOf } from "@cigen/provider-kit/testing";
 import { afterAll, describe, expect, it } from "vitest";
 import { formatFindings, validateFiles } from "../../../test/support/validators";
 import { plugin } from "./plugin";
 import { richModel } from "./rich-model";
-import { job, model } from "./test-models";
 
 const host = createTestHost(plugin);
 afterAll(() => host.close());
@@ -45,14 +45,14 @@ describe("provider-gitlab over the protocol", () => {
   it("writes to the requested output path", async () => {
     const response = await host.call("generate", {
       target: "gitlab",
-      model: model([job("a")]),
+      model: modelOf([job("a")]),
       outputPath: "ci/gitlab.yml",
     });
     expect(response.fragments[0].path).toBe("ci/gitlab.yml");
   });
 
   it("refuses a GitHub action with a diagnostic that names the job, the key and the provider", async () => {
-    const m = model([
+    const m = modelOf([
       job("setup", { steps: [{ kind: { case: "uses", value: { ref: "actions/setup-node@v4", native: true } } }] }),
     ]);
     const response = await host.call("generate", { target: "gitlab", model: m });

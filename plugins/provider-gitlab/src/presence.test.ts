@@ -1,17 +1,17 @@
+import { job, modelOf } from "@cigen/provider-kit/testing";
 import { describe, expect, it } from "vitest";
 import { renderCond } from "./condition";
 import { presenceConditions } from "./presence";
-import { job, model } from "./test-models";
 
 describe("presenceConditions", () => {
   it("is unconditional with one workflow and no filters", () => {
-    const p = presenceConditions(model([job("a"), job("b", { needs: ["a"] })]));
+    const p = presenceConditions(modelOf([job("a"), job("b", { needs: ["a"] })]));
     expect(p.get("b")?.kind).toBe("true");
   });
 
   it("inherits the filters of all needs and any of needs_any", () => {
     const p = presenceConditions(
-      model([
+      modelOf([
         job("main-only", { trigger: { branches: ["main"] } }),
         job("tags-only", { trigger: { tags: ["v*"] } }),
         job("after", { needs: ["main-only"] }),
@@ -25,7 +25,7 @@ describe("presenceConditions", () => {
 
   it("adds the workflow's condition when there are several workflows", () => {
     const p = presenceConditions(
-      model([job("a"), job("n", { workflow: "nightly" })], {
+      modelOf([job("a"), job("n", { workflow: "nightly" })], {
         workflows: [
           { id: "ci", triggers: { push: {} } },
           { id: "nightly", triggers: { schedules: ["0 1 * * *"] } },

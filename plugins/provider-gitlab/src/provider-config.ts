@@ -2,7 +2,7 @@
 
 import { diagnostic } from "@cigen/plugin-sdk";
 import type { Diagnostic, Job } from "@cigen/protocol";
-import { type JsonObject, parseProviderConfig } from "@cigen/provider-kit";
+import { type JsonObject, readProviderConfig } from "@cigen/provider-kit";
 import { INVALID_PROVIDER_CONFIG } from "./codes";
 
 /** Parses `json` (empty = no settings); `where` names the key for the message. */
@@ -11,14 +11,8 @@ export function parseConfig(
   where: string,
   job?: Job,
 ): { settings: JsonObject; diagnostics: Diagnostic[] } {
-  try {
-    const value: unknown = JSON.parse(json || "{}");
-    if (typeof value === "object" && value !== null && !Array.isArray(value)) {
-      return { settings: parseProviderConfig(json), diagnostics: [] };
-    }
-  } catch {
-    // reported below
-  }
+  const settings = readProviderConfig(json);
+  if (settings) return { settings, diagnostics: [] };
   const subject = job ? `job "${job.id}": ` : "";
   return {
     settings: {},

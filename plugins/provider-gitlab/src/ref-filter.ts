@@ -3,22 +3,12 @@
  * one path segment, `**` crosses `/`, `?` is one character, and a leading `!` excludes what the
  * earlier patterns matched (patterns apply in order, the last one that matches decides).
  */
+import { globToRegex as sharedGlobToRegex } from "@cigen/provider-kit";
 import { and, atom, type Cond, FALSE, or } from "./condition";
 
 /** A glob as an anchored RE2 body, with `/` escaped for GitLab's `/.../` literal. */
 export function globToRegex(glob: string): string {
-  let out = "";
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i];
-    if (c === "*" && glob[i + 1] === "*") {
-      out += ".*";
-      i++;
-    } else if (c === "*") out += "[^/]*";
-    else if (c === "?") out += "[^/]";
-    else if (/[.+^${}()|[\]\\]/.test(c)) out += `\\${c}`;
-    else out += c;
-  }
-  return out.replaceAll("/", "\\/");
+  return sharedGlobToRegex(glob, { inSlashes: true });
 }
 
 /** A condition that `variable` (e.g. `$CI_COMMIT_BRANCH`) matches the ordered glob list. */

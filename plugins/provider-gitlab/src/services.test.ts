@@ -1,6 +1,6 @@
+import { job, t } from "@cigen/provider-kit/testing";
 import { describe, expect, it } from "vitest";
 import { jobServices } from "./services";
-import { job, t } from "./test-models";
 
 describe("jobServices", () => {
   it("gives each service an alias, its variables and <NAME>_HOST/<NAME>_PORT", () => {

@@ -9,7 +9,8 @@
  * - `continuation`: this request *is* that child pipeline (signatures are literal in the model).
  */
 import { diagnostic } from "@cigen/plugin-sdk";
-import type { Diagnostic, GenerateRequest, Job } from "@cigen/protocol";
+import type { Diagnostic, GenerateRequest } from "@cigen/protocol";
+import { isNativeStore } from "@cigen/provider-kit";
 import { SKIP_COMMAND_MISSING } from "./codes";
 
 export type SkipMode = "off" | "native" | "child" | "continuation";
@@ -18,11 +19,6 @@ export type SkipMode = "off" | "native" | "child" | "continuation";
 export interface GitlabSkip {
   mode: SkipMode;
   command: string;
-}
-
-/** True when the job's store is GitLab's own cache. */
-export function isNative(job: Job): boolean {
-  return (job.skip?.store?.type || "native") === "native";
 }
 
 /** Reads the request's flags and model into the wiring to generate. */
@@ -44,5 +40,5 @@ export function gitlabSkip(request: GenerateRequest, diagnostics: Diagnostic[]):
     );
     return { mode: "off", command };
   }
-  return { mode: skippable.every(isNative) ? "native" : "child", command };
+  return { mode: skippable.every(isNativeStore) ? "native" : "child", command };
 }

@@ -4,8 +4,7 @@
  * `node:22` (cigen needs Node.js 20 or later, and git); change that with
  * `provider_config.gitlab: { cigen-plan: { image: ... } }`.
  */
-import type { JsonObject } from "@cigen/provider-kit";
-import { singleQuote } from "./shell-quote";
+import { type JsonObject, singleQuote } from "@cigen/provider-kit";
 import { CHILD_FILE, PLAN_IMAGE, PLAN_JOB, RUN_JOB, SIGNATURES_FILE, SOURCE_VARIABLE } from "./skip-names";
 
 const INSTALL = "npm ci --ignore-scripts --no-audit --no-fund";

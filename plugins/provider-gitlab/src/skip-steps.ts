@@ -9,8 +9,7 @@
  * GitLab saves caches only when the job succeeds (`when: on_success`), so a failure records nothing.
  */
 import type { Job } from "@cigen/protocol";
-import type { JsonObject } from "@cigen/provider-kit";
-import { singleQuote } from "./shell-quote";
+import { type JsonObject, singleQuote } from "@cigen/provider-kit";
 import { keySegment, markerFile } from "./skip-names";
 
 /** How the job reads its signature: a literal (child pipeline) or a dotenv variable (native wiring). */

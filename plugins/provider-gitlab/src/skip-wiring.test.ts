@@ -1,16 +1,16 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: GitLab variables, meant literally.
 import { create } from "@bufbuild/protobuf";
 import { GenerateRequestSchema, type Model } from "@cigen/protocol";
+import { CONTINUATION_FLAGS, job, modelOf, SETUP_FLAGS, skip } from "@cigen/provider-kit/testing";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { formatFindings, validateFiles } from "../../../test/support/validators";
 import { generate } from "./generate";
-import { CONTINUATION_FLAGS, job, model, SETUP_FLAGS, skip } from "./test-models";
 
 const out = { path: "dist/", retentionHours: 24, name: "build-0" };
 
 function pipeline(type: string, signature = "") {
-  return model([
+  return modelOf([
     job("build", { skip: skip(["src/**"], type, { path: "/s" }), artifacts: [out], signature }),
     job("test", {
       needs: ["build"],
@@ -72,7 +72,7 @@ describe("job skipping on gitlab", () => {
     expect(doc.build.script.at(-1)).toContain(`record --job 'build' --signature ${"a".repeat(64)}`);
     expect(doc.test.rules[0].if).toContain('$CIGEN_PIPELINE_SOURCE == "schedule"');
     expect(doc.solo.script).toEqual(["echo solo"]);
-    const empty = await generated(model([]), CONTINUATION_FLAGS);
+    const empty = await generated(modelOf([]), CONTINUATION_FLAGS);
     expect(Object.keys(empty.doc)).toContain("cigen-nothing-to-run");
   });
 

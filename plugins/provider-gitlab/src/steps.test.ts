@@ -1,15 +1,15 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: these strings are shell text, where ${NAME} is meant literally
 import { StepCondition } from "@cigen/protocol";
+import { job, templateRun } from "@cigen/provider-kit/testing";
 import { describe, expect, it } from "vitest";
 import { stepDiagnostics, stepScript } from "./steps";
-import { job, run } from "./test-models";
 
 describe("stepScript", () => {
   it("passes shell text through verbatim and writes runtime values as shell variables", () => {
     const j = job("j", {
       steps: [
-        run(`echo "$HOME" '\${x}' \\$5 '''`),
-        run('deploy --sha {{ git.sha }} --ref "{{ git.branch }}" --token "{{ secrets.TOKEN }}" {{ env.MODE }}'),
+        templateRun(`echo "$HOME" '\${x}' \\$5 '''`),
+        templateRun('deploy --sha {{ git.sha }} --ref "{{ git.branch }}" --token "{{ secrets.TOKEN }}" {{ env.MODE }}'),
       ],
     });
     expect(stepScript(j)).toEqual([
@@ -22,7 +22,7 @@ describe("stepScript", () => {
     const j = job("j", {
       arch: "arm64",
       steps: [
-        run('echo {{ checksum "a b.lock" }}-{{ arch }}', {
+        templateRun('echo {{ checksum "a b.lock" }}-{{ arch }}', {
           env: [{ name: "Q", value: { parts: [{ kind: { case: "literal", value: 'say "$x" `y`' } }] } }],
           workingDirectory: "it's/here",
         }),
@@ -43,9 +43,9 @@ describe("stepScript", () => {
   it("runs failure and always steps through a recorded status when the job has them", () => {
     const j = job("j", {
       steps: [
-        run("make"),
-        run("echo failed", { condition: StepCondition.FAILURE }),
-        run("cleanup", { condition: StepCondition.ALWAYS }),
+        templateRun("make"),
+        templateRun("echo failed", { condition: StepCondition.FAILURE }),
+        templateRun("cleanup", { condition: StepCondition.ALWAYS }),
       ],
     });
     const script = stepScript(j);

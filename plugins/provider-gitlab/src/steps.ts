@@ -13,10 +13,17 @@
 import { diagnostic } from "@cigen/plugin-sdk";
 import type { Diagnostic, Job, Step } from "@cigen/protocol";
 import { StepCondition } from "@cigen/protocol";
-import { renderText } from "@cigen/provider-kit";
+import {
+  checksumPrelude,
+  guardedStep,
+  renderText,
+  STATUS_EXIT,
+  STATUS_START,
+  type StepGuard,
+  singleQuote,
+} from "@cigen/provider-kit";
 import { NATIVE_USES_STEP, UNRESOLVED_MODULE_STEP } from "./codes";
-import { singleQuote } from "./shell-quote";
-import { checksumPaths, checksumPrelude, doubleQuotedSyntax, shellSyntax } from "./text-syntax";
+import { checksumPaths, doubleQuotedSyntax, shellSyntax } from "./text-syntax";
 
 /** The shell text of one run step (undefined for steps that are not run steps). */
 export function stepBody(job: Job, step: Step): { body: string; isolated: boolean } | undefined {
@@ -67,27 +74,15 @@ export function stepScript(job: Job): string[] {
     items.push(conditional ? guarded(step.condition, body.body) : body.body);
   }
   if (!conditional) return items;
-  return ["cigen_failed=0", ...items, 'if [ "$cigen_failed" != 0 ]; then exit 1; fi'];
+  return [STATUS_START, ...items, STATUS_EXIT];
 }
 
-const GUARD: Record<StepCondition, string | undefined> = {
-  [StepCondition.SUCCESS]: 'if [ "$cigen_failed" = 0 ]; then',
-  [StepCondition.FAILURE]: 'if [ "$cigen_failed" != 0 ]; then',
-  [StepCondition.ALWAYS]: undefined,
+const GUARD: Record<StepCondition, StepGuard> = {
+  [StepCondition.SUCCESS]: "success",
+  [StepCondition.FAILURE]: "failure",
+  [StepCondition.ALWAYS]: "always",
 };
 
 function guarded(condition: StepCondition, body: string): string {
-  // errexit is off around the subshell so its status can be recorded; inside it is on again.
-  const run = [
-    "set +e",
-    "(",
-    "set -e",
-    body,
-    ")",
-    "cigen_status=$?",
-    "set -e",
-    '[ "$cigen_status" = 0 ] || cigen_failed=1',
-  ];
-  const guard = GUARD[condition];
-  return (guard ? [guard, ...run, "fi"] : run).join("\n");
+  return guardedStep(GUARD[condition], body).join("\n");
 }

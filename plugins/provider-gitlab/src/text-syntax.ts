@@ -4,8 +4,7 @@
  * model Text needs a different spelling in each place.
  */
 import type { Job, Text } from "@cigen/protocol";
-import type { TextSyntax } from "@cigen/provider-kit";
-import { doubleQuoteBody, singleQuote } from "./shell-quote";
+import { checksumVar, doubleQuoteBody, type TextSyntax } from "@cigen/provider-kit";
 
 const GIT = { sha: "CI_COMMIT_SHA", branch: "CI_COMMIT_REF_NAME" } as const;
 
@@ -21,21 +20,6 @@ export function checksumPaths(text: Text | undefined): string[] {
     if (part.kind.case === "checksum" && !out.includes(part.kind.value)) out.push(part.kind.value);
   }
   return out;
-}
-
-/** The shell variable that holds the checksum of the `index`-th file a script computes. */
-export function checksumVar(index: number): string {
-  return `cigen_sum_${index + 1}`;
-}
-
-/**
- * Shell lines that compute each file's SHA-256 into a variable (GitLab has no checksum in scripts).
- * A missing file hashes as empty content, as a checksum of nothing rather than a failed job.
- */
-export function checksumPrelude(paths: string[]): string[] {
-  return paths.map(
-    (p, i) => `${checksumVar(i)}="$( (cat ${singleQuote(p)} 2>/dev/null || true) | sha256sum | cut -c 1-64)"`,
-  );
 }
 
 /** Text as raw shell (a `script` line): literals verbatim, values as `${NAME}`. */

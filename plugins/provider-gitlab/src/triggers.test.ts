@@ -1,8 +1,8 @@
 import { create } from "@bufbuild/protobuf";
 import { WorkflowSchema } from "@cigen/protocol";
+import { job, modelOf } from "@cigen/provider-kit/testing";
 import { describe, expect, it } from "vitest";
 import { renderCond } from "./condition";
-import { job, model } from "./test-models";
 import { jobFilterCondition, modelSchedules, workflowCondition, workflowRules } from "./triggers";
 
 const wf = (triggers: object) => create(WorkflowSchema, { id: "w", triggers });
@@ -35,7 +35,7 @@ describe("workflowCondition", () => {
   });
 
   it("creates no pipeline for a workflow without triggers", () => {
-    expect(workflowRules(model([], { workflows: [{ id: "w" }] }))).toEqual([{ when: "never" }]);
+    expect(workflowRules(modelOf([], { workflows: [{ id: "w" }] }))).toEqual([{ when: "never" }]);
   });
 });
 
@@ -55,7 +55,7 @@ describe("jobFilterCondition", () => {
   });
 
   it("lists every schedule once, sorted", () => {
-    const m = model([job("a", { trigger: { cron: "5 * * * *" } })], {
+    const m = modelOf([job("a", { trigger: { cron: "5 * * * *" } })], {
       workflows: [{ id: "ci", triggers: { schedules: ["5 * * * *", "0 1 * * *"] } }],
     });
     expect(modelSchedules(m)).toEqual(["0 1 * * *", "5 * * * *"]);

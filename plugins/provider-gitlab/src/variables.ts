@@ -5,8 +5,8 @@
  */
 import { create } from "@bufbuild/protobuf";
 import { type EnvVar, type Job, JobSchema, type Model, type Text } from "@cigen/protocol";
-import { renderText } from "@cigen/provider-kit";
-import { checksumPaths, checksumPrelude, doubleQuotedSyntax, variablesSyntax } from "./text-syntax";
+import { checksumPrelude, renderText } from "@cigen/provider-kit";
+import { checksumPaths, doubleQuotedSyntax, variablesSyntax } from "./text-syntax";
 
 /** A value GitLab expands itself (checksums render empty: callers route those to the script). */
 export function variableValue(job: Job, text: Text | undefined): string {

@@ -5,9 +5,9 @@
  * start of each `sh` step instead.
  */
 import type { EnvVar, Job, Model, Text } from "@cigen/protocol";
-import { literalText, renderText } from "@cigen/provider-kit";
+import { literalText, renderText, secretNames } from "@cigen/provider-kit";
 import { groovyString } from "./groovy-string";
-import { checksumPaths, doubleQuotedSyntax, gstringSyntax, secretNames } from "./text-syntax";
+import { checksumPaths, doubleQuotedSyntax, gstringSyntax } from "./text-syntax";
 
 /** Last value per name, in first-seen order (later entries win, as in the model). */
 export function lastByName(env: EnvVar[]): EnvVar[] {

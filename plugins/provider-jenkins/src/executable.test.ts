@@ -1,39 +1,27 @@
-import { spawn, spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { callMethod, Methods, PROTOCOL_VERSIONS, RpcPeer } from "@cigen/protocol";
+import { job, modelOf, rebuildBundle, startBundle } from "@cigen/provider-kit/testing";
 import { beforeAll, describe, expect, it } from "vitest";
-import { job, model } from "./test-models";
 
 const root = fileURLToPath(new URL("../../..", import.meta.url));
 const bundle = fileURLToPath(new URL("../dist/main.mjs", import.meta.url));
 
 describe("the bundled cigen-provider-jenkins executable", () => {
-  beforeAll(() => {
-    // Other workspaces may be mid-edit; only a failure of this bundle stops the test.
-    const build = spawnSync(process.execPath, ["scripts/build.mjs", "--quiet"], { cwd: root, encoding: "utf8" });
-    if (build.status !== 0 && build.stderr.includes("@cigen/provider-jenkins")) throw new Error(build.stderr);
-  });
+  beforeAll(() => rebuildBundle(root, bundle));
 
   it("answers Handshake and Generate over stdio", async () => {
-    const child = spawn(process.execPath, [bundle], { stdio: ["pipe", "pipe", "inherit"] });
-    const peer = new RpcPeer(child.stdout, child.stdin);
+    const plugin = startBundle(bundle);
     try {
-      const info = await callMethod(peer, Methods.handshake, {
-        protocolVersions: PROTOCOL_VERSIONS,
-        coreVersion: "test",
-      });
+      const info = await plugin.handshake();
       expect(info.capabilities).toEqual(["provider:jenkins"]);
-      const response = await callMethod(peer, Methods.generate, {
+      const response = await plugin.generate({
         target: "jenkins",
-        model: model([job("build"), job("test", { needs: ["build"] })]),
+        model: modelOf([job("build"), job("test", { needs: ["build"] })]),
       });
       expect(response.diagnostics).toEqual([]);
       expect(response.fragments.map((f) => f.path)).toEqual(["Jenkinsfile"]);
       expect(response.fragments[0].content).toContain("environment name: 'CIGEN_OK_build', value: 'true'");
     } finally {
-      child.stdin.end();
+      expect(await plugin.close()).toBe(0);
     }
-    const code = await new Promise((resolve) => child.on("exit", resolve));
-    expect(code).toBe(0);
   });
 });

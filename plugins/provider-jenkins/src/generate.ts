@@ -1,9 +1,8 @@
 /** The Generate hook: the model in, one declarative Jenkinsfile out. */
 import type { MessageInitShape } from "@bufbuild/protobuf";
 import { FragmentFormat, type GenerateRequest, type GenerateResponseSchema, MergeStrategy } from "@cigen/protocol";
-import { generatedHeader } from "@cigen/provider-kit";
+import { generatedHeader, skipSettings } from "@cigen/provider-kit";
 import { buildPipeline } from "./pipeline";
-import { skipSettings } from "./skip-settings";
 
 /** Where the file goes when cigen.yml's `outputs` does not say. */
 export const DEFAULT_PATH = "Jenkinsfile";

@@ -7,6 +7,7 @@
 import { create } from "@bufbuild/protobuf";
 import { diagnostic } from "@cigen/plugin-sdk";
 import { type Diagnostic, JobSchema, type Model } from "@cigen/protocol";
+import type { SkipSettings } from "@cigen/provider-kit";
 import { AMBIGUOUS_SCHEDULE } from "./codes";
 import { andAncestors, dependencyWhen, levels, markedJobs } from "./dependencies";
 import { globalEnvironment } from "./environment";
@@ -21,7 +22,7 @@ import {
   unknownDirectives,
 } from "./provider-config";
 import { nativeStoreDiagnostics, notSkipped, planStage, recordStep, skippedByPlan } from "./skip-plan";
-import { type SkipSettings, skippedJobs } from "./skip-settings";
+import { skippedJobs } from "./skipped-jobs";
 import { jobStage } from "./stage";
 import { jobFilterWhen, modelSchedules, pipelineTriggers, workflowWhen } from "./triggers";
 import { allOf } from "./when";

@@ -1,10 +1,10 @@
 import { createTestHost } from "@cigen/plugin-sdk/testing";
 import { FragmentFormat, MergeStrategy } from "@cigen/protocol";
+import { job, modelOf } from "@cigen/provider-kit/testing";
 import { afterAll, describe, expect, it } from "vitest";
 import { formatFindings, validateFiles } from "../../../test/support/validators";
 import { plugin } from "./plugin";
 import { richModel } from "./rich-model";
-import { job, model } from "./test-models";
 
 const host = createTestHost(plugin);
 afterAll(() => host.close());
@@ -55,7 +55,7 @@ describe("provider-jenkins over the protocol", () => {
   });
 
   it("refuses a GitHub action with a diagnostic that names the job, the key and the provider", async () => {
-    const m = model([
+    const m = modelOf([
       job("setup", { steps: [{ kind: { case: "uses", value: { ref: "actions/checkout@v4", native: true } } }] }),
     ]);
     const response = await host.call("generate", { target: "jenkins", model: m, outputPath: "ci/Jenkinsfile" });
@@ -68,7 +68,7 @@ describe("provider-jenkins over the protocol", () => {
   });
 
   it("refuses a scheduled-only job when the Jenkinsfile has several schedules", async () => {
-    const m = model([job("nightly", { trigger: { cron: "0 2 * * *" } })], {
+    const m = modelOf([job("nightly", { trigger: { cron: "0 2 * * *" } })], {
       workflows: [{ id: "ci", triggers: { schedules: ["0 2 * * *", "0 12 * * *"] } }],
     });
     const response = await host.call("generate", { target: "jenkins", model: m });

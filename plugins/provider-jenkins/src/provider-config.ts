@@ -7,7 +7,7 @@
 
 import { diagnostic } from "@cigen/plugin-sdk";
 import type { Diagnostic, Job } from "@cigen/protocol";
-import { isObject, type JsonObject } from "@cigen/provider-kit";
+import { isObject, type JsonObject, readProviderConfig } from "@cigen/provider-kit";
 import { INVALID_PROVIDER_CONFIG } from "./codes";
 import { block, groovyString } from "./groovy-string";
 
@@ -17,12 +17,8 @@ export function parseConfig(
   where: string,
   job?: Job,
 ): { settings: JsonObject; diagnostics: Diagnostic[] } {
-  try {
-    const value: unknown = JSON.parse(json || "{}");
-    if (isObject(value)) return { settings: value, diagnostics: [] };
-  } catch {
-    // reported below
-  }
+  const settings = readProviderConfig(json);
+  if (settings) return { settings, diagnostics: [] };
   return { settings: {}, diagnostics: [invalidConfig(`${where} is not a JSON object`, job)] };
 }
 

@@ -7,7 +7,7 @@
  */
 import type { Model } from "@cigen/protocol";
 import { StepCondition } from "@cigen/protocol";
-import { job, model, run, t } from "./test-models";
+import { job, modelOf, t, templateRun } from "@cigen/provider-kit/testing";
 
 const dist = (from: string) => ({ path: "dist/", retentionHours: 168, name: `${from}-0` });
 
@@ -32,19 +32,19 @@ export function richModel(): Model {
         },
       ],
       steps: [
-        run("npm ci"),
-        run('npm run build -- --sha "{{ git.sha }}" --branch "{{ git.branch }}"', {
+        templateRun("npm ci"),
+        templateRun('npm run build -- --sha "{{ git.sha }}" --branch "{{ git.branch }}"', {
           env: [{ name: "NPM_TOKEN", value: t("{{ secrets.NPM_TOKEN }}") }],
           workingDirectory: "packages/app",
         }),
-        run("echo \"cost: \\$5 for ${HOME}\" 'single '\\''quoted'\\''' && echo '''triple'''"),
-        run("cat <<'EOF'\nback\\slash ${NOT_GROOVY} $(date) `uname` \"dq\" ''' '\nEOF", {
+        templateRun("echo \"cost: \\$5 for ${HOME}\" 'single '\\''quoted'\\''' && echo '''triple'''"),
+        templateRun("cat <<'EOF'\nback\\slash ${NOT_GROOVY} $(date) `uname` \"dq\" ''' '\nEOF", {
           name: 'it\'s "quoted" ${x}',
         }),
       ],
       artifacts: [dist(`build-${node}`)],
     });
-  return model(
+  return modelOf(
     [
       build("20"),
       build("22"),
@@ -62,15 +62,15 @@ export function richModel(): Model {
         ],
         artifactInputs: [{ fromJob: "build-20", artifact: dist("build-20") }],
         steps: [
-          run("npm test"),
-          run("echo tests failed >&2", { condition: StepCondition.FAILURE }),
-          run("rm -rf tmp/", { condition: StepCondition.ALWAYS }),
+          templateRun("npm test"),
+          templateRun("echo tests failed >&2", { condition: StepCondition.FAILURE }),
+          templateRun("rm -rf tmp/", { condition: StepCondition.ALWAYS }),
         ],
       }),
       job("lint-arm", {
         arch: "arm64",
         checkout: { enabled: true, depth: 0, submodules: true, lfs: true },
-        steps: [run("npm run lint -- --arch {{ arch }} --os {{ os }}")],
+        steps: [templateRun("npm run lint -- --arch {{ arch }} --os {{ os }}")],
       }),
       job("docs", {
         checkout: { enabled: false },
@@ -86,7 +86,7 @@ export function richModel(): Model {
         artifacts: [{ path: "pkg/app.tgz", retentionHours: 12, name: "package-0" }],
         steps: [
           { kind: { case: "restoreCache", value: { key: t("pkg-{{ git.branch }}"), paths: ["pkg-cache/"] } } },
-          run("tar czf pkg/app.tgz dist/"),
+          templateRun("tar czf pkg/app.tgz dist/"),
           { kind: { case: "saveCache", value: { key: t("pkg-{{ git.branch }}"), paths: ["pkg-cache/"] } } },
         ],
       }),
@@ -98,7 +98,7 @@ export function richModel(): Model {
         ],
         env: [{ name: "DEPLOY_KEY", value: t("{{ secrets.DEPLOY_KEY }}") }],
         providerConfigJson: JSON.stringify({ options: ["retry(2)"], environment: { DEPLOY_TARGET: "production" } }),
-        steps: [run('./deploy.sh "$DEPLOY_KEY"')],
+        steps: [templateRun('./deploy.sh "$DEPLOY_KEY"')],
       }),
       job("nightly-report", { workflow: "nightly", trigger: { cron: "30 2 * * *" } }),
       job("publish", { workflow: "release", trigger: { tags: ["v*", "!v0.*"] }, runner: { className: "medium" } }),

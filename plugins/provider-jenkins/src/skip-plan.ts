@@ -8,10 +8,10 @@
  */
 import { diagnostic } from "@cigen/plugin-sdk";
 import type { Diagnostic, Model } from "@cigen/protocol";
+import { type SkipSettings, singleQuote, usesNativeStore } from "@cigen/provider-kit";
 import { SKIP_NEEDS_STORE } from "./codes";
 import { block, groovyString } from "./groovy-string";
-import { singleQuote } from "./shell-quote";
-import { SIGNATURES_VAR, type SkipSettings, skipVar, usesNativeStore } from "./skip-settings";
+import { SIGNATURES_VAR, skipVar } from "./skipped-jobs";
 import { cond, not, type When } from "./when";
 
 /** The plan stage's name. */

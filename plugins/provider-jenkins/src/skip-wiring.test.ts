@@ -1,16 +1,16 @@
 import { createTestHost } from "@cigen/plugin-sdk/testing";
+import { job, modelOf } from "@cigen/provider-kit/testing";
 import { afterAll, describe, expect, it } from "vitest";
 import { formatFindings, validateFiles } from "../../../test/support/validators";
 import { plugin } from "./plugin";
 import { richModel } from "./rich-model";
-import { job, model } from "./test-models";
 
 const host = createTestHost(plugin);
 afterAll(() => host.close());
 const FLAGS = { "skip.mode": "setup", "skip.command": "npx --no-install cigen" };
 const dirStore = { type: "dir", settingsJson: '{"path":"/var/cache/cigen"}' };
 
-async function generate(m: ReturnType<typeof model>, flags: Record<string, string> = FLAGS) {
+async function generate(m: ReturnType<typeof modelOf>, flags: Record<string, string> = FLAGS) {
   const res = await host.call("generate", { target: "jenkins", model: m, flags });
   return { text: res.fragments[0].content, diagnostics: res.diagnostics };
 }
@@ -21,7 +21,7 @@ describe("jenkins job skipping", () => {
   });
 
   it("plans in a first stage, skips by env in `when` (no agent taken) and records on success", async () => {
-    const m = model([
+    const m = modelOf([
       job("build", { skip: { sourceFiles: ["src/**"], store: dirStore } }),
       job("test", { needs: ["build"], skip: { sourceFiles: ["test/**"], store: dirStore } }),
       job("deploy", { needs: ["test"], trigger: { branches: ["main"] } }),
@@ -49,7 +49,7 @@ describe("jenkins job skipping", () => {
 
   it("never skips a job whose artifacts another job takes", async () => {
     const out = { path: "dist/", name: "build-0" };
-    const m = model([
+    const m = modelOf([
       job("build", { artifacts: [out], skip: { sourceFiles: ["src/**"], store: dirStore } }),
       job("test", { needs: ["build"], artifactInputs: [{ fromJob: "build", artifact: out }] }),
     ]);
@@ -58,7 +58,7 @@ describe("jenkins job skipping", () => {
   });
 
   it("warns that jobs without a store always run", async () => {
-    const m = model([job("lint", { skip: { sourceFiles: ["src/**"], store: { type: "native" } } })]);
+    const m = modelOf([job("lint", { skip: { sourceFiles: ["src/**"], store: { type: "native" } } })]);
     const { text, diagnostics } = await generate(m);
     expect(diagnostics.map((d) => [d.code, d.level])).toEqual([["JENKINS-009", 2]]);
     expect(diagnostics[0].message).toBe(

@@ -1,5 +1,6 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: these strings are shell text, where ${NAME} is meant literally
 import { StepCondition } from "@cigen/protocol";
+import { job, modelOf, t, templateRun } from "@cigen/provider-kit/testing";
 import { describe, expect, it } from "vitest";
 import { agentLabel, agentLines } from "./agent";
 import { includesOf, keepSteps, unstashSteps } from "./artifacts";
@@ -7,7 +8,6 @@ import { checkoutStep } from "./checkout";
 import { environmentValue, globalEnvironment, stageEnvironment } from "./environment";
 import { jobStage } from "./stage";
 import { shSteps, stepSecrets, withCredentials } from "./steps";
-import { job, model, run, t } from "./test-models";
 import { allOf } from "./when";
 
 describe("agent", () => {
@@ -46,7 +46,7 @@ describe("environment", () => {
     expect(environmentValue(j, t('{{ env.HOME }}/"x" $y {{ git.sha }}'))).toBe(
       '"${env.HOME}/\\"x\\" \\$y ${env.GIT_COMMIT}"',
     );
-    const globals = globalEnvironment(model([], { env: [{ name: "A", value: t("1") }] }), j);
+    const globals = globalEnvironment(modelOf([], { env: [{ name: "A", value: t("1") }] }), j);
     expect(globals).toEqual([["A", "'1'"]]);
     expect(
       stageEnvironment(
@@ -65,7 +65,10 @@ describe("environment", () => {
 describe("steps", () => {
   it("writes each step as sh with a single-quoted script and binds the secrets it reads", () => {
     const j = job("j", {
-      steps: [run("deploy --token {{ secrets.TOKEN }} --sha {{ git.sha }}", { name: "Deploy" }), run("echo '${HOME}'")],
+      steps: [
+        templateRun("deploy --token {{ secrets.TOKEN }} --sha {{ git.sha }}", { name: "Deploy" }),
+        templateRun("echo '${HOME}'"),
+      ],
     });
     expect(shSteps(j)).toEqual([
       "sh label: 'Deploy', script: 'deploy --token ${TOKEN} --sha ${GIT_COMMIT}'",
@@ -80,7 +83,9 @@ describe("steps", () => {
   });
 
   it("runs failure and always steps through one status-recording script", () => {
-    const j = job("j", { steps: [run("make"), run("echo failed", { condition: StepCondition.FAILURE })] });
+    const j = job("j", {
+      steps: [templateRun("make"), templateRun("echo failed", { condition: StepCondition.FAILURE })],
+    });
     const [sh] = shSteps(j);
     expect(sh.startsWith("sh label: 'steps', script: '''set -e\ncigen_failed=0\n")).toBe(true);
     expect(sh).toContain('if [ "$cigen_failed" != 0 ]; then\nset +e\n(\nset -e\necho failed\n)');

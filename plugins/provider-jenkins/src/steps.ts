@@ -11,13 +11,12 @@
 import { diagnostic } from "@cigen/plugin-sdk";
 import type { Diagnostic, Job, Step } from "@cigen/protocol";
 import { StepCondition } from "@cigen/protocol";
-import { renderText } from "@cigen/provider-kit";
+import { checksumPrelude, renderText, secretNames, singleQuote } from "@cigen/provider-kit";
 import { NATIVE_USES_STEP, UNRESOLVED_MODULE_STEP } from "./codes";
 import { computedEnv, exportLines } from "./environment";
 import { groovyString } from "./groovy-string";
-import { singleQuote } from "./shell-quote";
-import { type Condition, checksumPrelude, conditionalScript } from "./shell-script";
-import { checksumPaths, doubleQuotedSyntax, secretNames, shellSyntax } from "./text-syntax";
+import { type Condition, conditionalScript } from "./shell-script";
+import { checksumPaths, doubleQuotedSyntax, shellSyntax } from "./text-syntax";
 
 const CONDITION: Record<StepCondition, Condition> = {
   [StepCondition.SUCCESS]: "success",

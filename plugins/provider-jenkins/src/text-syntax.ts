@@ -4,10 +4,8 @@
  * (GStrings reading `env`).
  */
 import type { Job, Text } from "@cigen/protocol";
-import type { TextSyntax } from "@cigen/provider-kit";
+import { checksumVar, doubleQuoteBody, type TextSyntax } from "@cigen/provider-kit";
 import { gstringBody } from "./groovy-string";
-import { doubleQuoteBody } from "./shell-quote";
-import { checksumVar } from "./shell-script";
 
 /** Multibranch pipelines set GIT_COMMIT and BRANCH_NAME. */
 const GIT = { sha: "GIT_COMMIT", branch: "BRANCH_NAME" } as const;
@@ -24,11 +22,6 @@ export function checksumPaths(text: Text | undefined): string[] {
     if (part.kind.case === "checksum" && !out.includes(part.kind.value)) out.push(part.kind.value);
   }
   return out;
-}
-
-/** Names of the secrets `text` reads. */
-export function secretNames(text: Text | undefined): string[] {
-  return (text?.parts ?? []).flatMap((p) => (p.kind.case === "secret" ? [p.kind.value] : []));
 }
 
 /** Text as shell: literals verbatim, values as `${NAME}` (secrets are bound to their own name). */

@@ -1,8 +1,8 @@
 import { create } from "@bufbuild/protobuf";
 import { WorkflowSchema } from "@cigen/protocol";
+import { job, modelOf } from "@cigen/provider-kit/testing";
 import { describe, expect, it } from "vitest";
 import { dependencyWhen, levels, markedJobs, markerName } from "./dependencies";
-import { job, model } from "./test-models";
 import { jobFilterWhen, pipelineTriggers, workflowWhen } from "./triggers";
 import { allOf, anyOf, cond, not, renderWhen, whenEntries } from "./when";
 
@@ -92,7 +92,7 @@ describe("job triggers", () => {
   });
 
   it("puts every schedule in one cron trigger", () => {
-    const m = model([job("a", { trigger: { cron: "5 * * * *" } })], {
+    const m = modelOf([job("a", { trigger: { cron: "5 * * * *" } })], {
       workflows: [{ id: "ci", triggers: { schedules: ["0 1 * * *"] } }],
     });
     expect(pipelineTriggers(m)).toEqual(["cron('0 1 * * *\\n5 * * * *')"]);

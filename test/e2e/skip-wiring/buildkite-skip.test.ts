@@ -6,13 +6,13 @@
  * store. First run: every job is uploaded; second: none; change an input: that job is back.
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { chmodSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { afterUpload } from "../../../plugins/provider-buildkite/src/upload-escape";
-import { cliPath, runCli } from "../../support/cli";
-import { tempRepo } from "../../support/temp-repo";
+import { runCli } from "../../support/cli";
+import { commitAll, commitFile, shellEnv, skipRepo, stubKeeping } from "../../support/skip-harness";
 
 type Step = { key: string; command: string; depends_on?: string[] };
 
@@ -38,11 +38,8 @@ let plan: Step;
 
 /** A push build of main on Buildkite, with the stub first on PATH. */
 function env(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const keep = ["HOME", "PATH", "TMPDIR", "LANG"];
-  const base = Object.fromEntries(keep.filter((k) => process.env[k]).map((k) => [k, process.env[k] as string]));
-  const path = `${join(repo, ".stubs")}:${join(repo, "node_modules", ".bin")}:${process.env.PATH}`;
   const buildkite = { BUILDKITE: "true", BUILDKITE_BRANCH: "main", BUILDKITE_PIPELINE_DEFAULT_BRANCH: "main" };
-  return { ...base, PATH: path, NO_COLOR: "1", ...buildkite, BUILDKITE_PULL_REQUEST: "false", ...extra };
+  return { ...shellEnv(repo, { stubs: true }), ...buildkite, BUILDKITE_PULL_REQUEST: "false", ...extra };
 }
 
 /** Runs a command as the agent does (bash -e -c, after the upload's interpolation); true when it passed. */
@@ -62,30 +59,20 @@ function uploaded(extra: Record<string, string> = {}): Record<string, Step> {
   return Object.fromEntries((pipeline.steps as Step[]).map((s) => [s.key, s]));
 }
 
-function commitFile(path: string, content: string): void {
-  writeFileSync(join(repo, path), content);
-  execFileSync("git", ["commit", "-qam", `change ${path}`], { cwd: repo });
-}
-
 beforeAll(async () => {
-  repo = tempRepo({
-    "cigen.yml": CONFIG,
-    "src/a.txt": "a\n",
-    "test/t.txt": "pass\n",
-    ".gitignore": "node_modules/\n.cigen-store/\n.stubs/\n",
-    "node_modules/.bin/cigen": `#!/bin/sh\nexec node ${cliPath} "$@"\n`,
-    ".stubs/buildkite-agent": '#!/bin/sh\necho "$@" > "$(dirname "$0")/args"\ncat > "$(dirname "$0")/uploaded.yml"\n',
-  });
-  chmodSync(join(repo, "node_modules/.bin/cigen"), 0o755);
-  chmodSync(join(repo, ".stubs/buildkite-agent"), 0o755);
+  repo = skipRepo(
+    {
+      "cigen.yml": CONFIG,
+      "src/a.txt": "a\n",
+      "test/t.txt": "pass\n",
+      ".gitignore": "node_modules/\n.cigen-store/\n.stubs/\n",
+    },
+    { "buildkite-agent": stubKeeping("uploaded.yml") },
+  );
   const r = await runCli(["generate"], { cwd: repo });
   expect(r.code, r.stderr).toBe(0);
   plan = parse(readFileSync(join(repo, ".buildkite/pipeline.yml"), "utf8")).steps[0];
-  execFileSync("git", ["init", "-q", "-b", "main"], { cwd: repo });
-  execFileSync("git", ["config", "user.name", "t"], { cwd: repo });
-  execFileSync("git", ["config", "user.email", "t@t"], { cwd: repo });
-  execFileSync("git", ["add", "-A"], { cwd: repo });
-  execFileSync("git", ["commit", "-qm", "init"], { cwd: repo });
+  commitAll(repo);
 }, 120_000);
 
 describe("buildkite skipping, run for real", () => {
@@ -98,7 +85,7 @@ describe("buildkite skipping, run for real", () => {
   }, 420_000);
 
   it("uploads only the job whose input changed, without depending on its skipped upstream", () => {
-    commitFile("test/t.txt", "pass again\n");
+    commitFile(repo, "test/t.txt", "pass again\n");
     const steps = uploaded();
     expect(Object.keys(steps)).toEqual(["test", "always"]);
     expect(steps.test.depends_on).toBeUndefined();
@@ -107,9 +94,9 @@ describe("buildkite skipping, run for real", () => {
   }, 420_000);
 
   it("never records after a failure, and not from a pull request", () => {
-    commitFile("test/t.txt", "fail\n");
+    commitFile(repo, "test/t.txt", "fail\n");
     expect(runCommand(uploaded().test.command)).toBe(false);
-    commitFile("test/t.txt", "pass from a pull request\n");
+    commitFile(repo, "test/t.txt", "pass from a pull request\n");
     const pr = { BUILDKITE_PULL_REQUEST: "7", BUILDKITE_BRANCH: "feature" };
     expect(runCommand(uploaded(pr).test.command, pr)).toBe(true);
     expect(Object.keys(uploaded())).toEqual(["test", "always"]);

@@ -5,13 +5,13 @@
  * continued config's jobs then run step by step (honouring `when:`), so their record steps write
  * the store. First run: every job is continued; second: none; change an input: that job is back.
  */
-import { execFileSync, spawnSync } from "node:child_process";
-import { chmodSync, readFileSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { cliPath, runCli } from "../../support/cli";
-import { tempRepo } from "../../support/temp-repo";
+import { runCli } from "../../support/cli";
+import { commitAll, commitFile, shellEnv, skipRepo, stubKeeping } from "../../support/skip-harness";
 
 type RunStep = { run?: { name?: string; command: string; when?: string } };
 type CircleJob = { steps: (RunStep | Record<string, unknown>)[] };
@@ -40,10 +40,7 @@ let setup: CircleConfig;
 
 /** A push build of main on CircleCI, with the stubs first on PATH. */
 function env(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const keep = ["HOME", "PATH", "TMPDIR", "LANG"];
-  const base = Object.fromEntries(keep.filter((k) => process.env[k]).map((k) => [k, process.env[k] as string]));
-  const path = `${join(repo, ".stubs")}:${join(repo, "node_modules", ".bin")}:${process.env.PATH}`;
-  return { ...base, PATH: path, NO_COLOR: "1", CIRCLECI: "true", CIRCLE_BRANCH: "main", ...extra };
+  return { ...shellEnv(repo, { stubs: true }), CIRCLECI: "true", CIRCLE_BRANCH: "main", ...extra };
 }
 
 /** Runs a job's run steps as CircleCI does (bash -eo pipefail), skipping by `when`; true when it passed. */
@@ -73,30 +70,20 @@ function continued(extra: Record<string, string> = {}): CircleConfig {
   return parse(body.configuration);
 }
 
-function commitFile(path: string, content: string): void {
-  writeFileSync(join(repo, path), content);
-  execFileSync("git", ["commit", "-qam", `change ${path}`], { cwd: repo });
-}
-
 beforeAll(async () => {
-  repo = tempRepo({
-    "cigen.yml": CONFIG,
-    "src/a.txt": "a\n",
-    "test/t.txt": "pass\n",
-    ".gitignore": "node_modules/\n.cigen-store/\n.stubs/\n",
-    "node_modules/.bin/cigen": `#!/bin/sh\nexec node ${cliPath} "$@"\n`,
-    ".stubs/curl": '#!/bin/sh\necho "$@" > "$(dirname "$0")/args"\ncat > "$(dirname "$0")/sent.json"\n',
-  });
-  chmodSync(join(repo, "node_modules/.bin/cigen"), 0o755);
-  chmodSync(join(repo, ".stubs/curl"), 0o755);
+  repo = skipRepo(
+    {
+      "cigen.yml": CONFIG,
+      "src/a.txt": "a\n",
+      "test/t.txt": "pass\n",
+      ".gitignore": "node_modules/\n.cigen-store/\n.stubs/\n",
+    },
+    { curl: stubKeeping("sent.json") },
+  );
   const r = await runCli(["generate"], { cwd: repo });
   expect(r.code, r.stderr).toBe(0);
   setup = parse(readFileSync(join(repo, ".circleci/config.yml"), "utf8"));
-  execFileSync("git", ["init", "-q", "-b", "main"], { cwd: repo });
-  execFileSync("git", ["config", "user.name", "t"], { cwd: repo });
-  execFileSync("git", ["config", "user.email", "t@t"], { cwd: repo });
-  execFileSync("git", ["add", "-A"], { cwd: repo });
-  execFileSync("git", ["commit", "-qm", "init"], { cwd: repo });
+  commitAll(repo);
 }, 120_000);
 
 describe("circleci skipping, run for real", () => {
@@ -112,7 +99,7 @@ describe("circleci skipping, run for real", () => {
   }, 420_000);
 
   it("brings back only the job whose input changed, without its skipped upstream", () => {
-    commitFile("test/t.txt", "pass again\n");
+    commitFile(repo, "test/t.txt", "pass again\n");
     const config = continued();
     expect(Object.keys(config.jobs)).toEqual(["test"]);
     expect(config.workflows.ci.jobs).toEqual(["test"]);
@@ -121,7 +108,7 @@ describe("circleci skipping, run for real", () => {
   }, 420_000);
 
   it("runs downstream again when upstream changed (signatures include needs)", () => {
-    commitFile("src/a.txt", "b\n");
+    commitFile(repo, "src/a.txt", "b\n");
     const config = continued();
     expect(Object.keys(config.jobs)).toEqual(["build", "test"]);
     expect(runJob(config.jobs.build)).toBe(true);
@@ -129,7 +116,7 @@ describe("circleci skipping, run for real", () => {
   }, 420_000);
 
   it("never records after a failure: the failed job is continued again", () => {
-    commitFile("test/t.txt", "fail\n");
+    commitFile(repo, "test/t.txt", "fail\n");
     const config = continued();
     expect(Object.keys(config.jobs)).toEqual(["test"]);
     expect(runJob(config.jobs.test)).toBe(false);
@@ -137,7 +124,7 @@ describe("circleci skipping, run for real", () => {
   }, 420_000);
 
   it("does not record from a pull request build", () => {
-    commitFile("test/t.txt", "pass from a pull request\n");
+    commitFile(repo, "test/t.txt", "pass from a pull request\n");
     const config = continued({ CIRCLE_PULL_REQUEST: "https://github.com/o/r/pull/1", CIRCLE_BRANCH: "feature" });
     expect(
       runJob(config.jobs.test, { CIRCLE_PULL_REQUEST: "https://github.com/o/r/pull/1", CIRCLE_BRANCH: "feature" }),

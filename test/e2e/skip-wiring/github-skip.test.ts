@@ -5,15 +5,15 @@
  * expression library. The planning outputs must say run, then (after a record) skip, then run
  * again once an input changed.
  */
-import { execFileSync, spawnSync } from "node:child_process";
-import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { type Contexts, holds, render } from "../../../plugins/provider-github/src/expression-evaluator";
-import { cliPath, runCli } from "../../support/cli";
-import { tempRepo } from "../../support/temp-repo";
+import { runCli } from "../../support/cli";
+import { commitAll, shellEnv, skipRepo } from "../../support/skip-harness";
 
 type Step = { id?: string; if?: string; env?: Record<string, string>; run?: string; uses?: string };
 type Job = { outputs?: Record<string, string>; steps: Step[] };
@@ -38,12 +38,8 @@ let ciEnv: Record<string, string>;
 
 /** The environment of a step: a clean PATH with the repository's node_modules/.bin, and no CI markers but ours. */
 function stepEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const keep = ["HOME", "PATH", "TMPDIR", "LANG"];
-  const base = Object.fromEntries(keep.filter((k) => process.env[k]).map((k) => [k, process.env[k] as string]));
   return {
-    ...base,
-    PATH: `${join(repo, "node_modules", ".bin")}:${process.env.PATH}`,
-    NO_COLOR: "1",
+    ...shellEnv(repo),
     ...ciEnv,
     ...extra,
   };
@@ -94,18 +90,13 @@ function record(jobId: string, planned: Record<string, string>, event = "push", 
 }
 
 beforeAll(async () => {
-  repo = tempRepo({
+  repo = skipRepo({
     "cigen.yml": CONFIG,
     "src/app.txt": "v1\n",
     "test/app.test.txt": "t1\n",
     ".gitignore": "node_modules/\n.cigen-store/\n",
-    "node_modules/.bin/cigen": `#!/bin/sh\nexec "${process.execPath}" "${cliPath}" "$@"\n`,
   });
-  chmodSync(join(repo, "node_modules/.bin/cigen"), 0o755);
-  const git = (...args: string[]) => execFileSync("git", args, { cwd: repo, stdio: "ignore" });
-  git("init", "-q", "-b", "main");
-  git("add", "-A");
-  git("-c", "user.email=ci@example.com", "-c", "user.name=ci", "commit", "-qm", "init");
+  commitAll(repo);
   const event = join(repo, "..", `${repo.split("/").pop()}-event.json`);
   writeFileSync(event, JSON.stringify({ repository: { default_branch: "main" } }));
   ciEnv = {

@@ -6,11 +6,11 @@
  * (skip) once the job recorded, then 0 again after an input changed.
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { chmodSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { cliPath, runCli } from "../../support/cli";
-import { tempRepo } from "../../support/temp-repo";
+import { runCli } from "../../support/cli";
+import { commitAll, commitFile, shellEnv, skipRepo } from "../../support/skip-harness";
 
 const CONFIG = `providers: [jenkins]
 skip_store: { type: dir, path: .cigen-store }
@@ -54,9 +54,7 @@ function recordScript(stage: string): string {
 
 /** A Jenkins build of main (multibranch: BRANCH_NAME), with the repository's node_modules/.bin on PATH. */
 function sh(text: string, extra: Record<string, string> = {}) {
-  const keep = ["HOME", "PATH", "TMPDIR", "LANG"];
-  const base = Object.fromEntries(keep.filter((k) => process.env[k]).map((k) => [k, process.env[k] as string]));
-  const env = { ...base, PATH: `${join(repo, "node_modules", ".bin")}:${process.env.PATH}`, NO_COLOR: "1" };
+  const env = shellEnv(repo);
   const jenkins = { JENKINS_URL: "https://jenkins.example/", BRANCH_NAME: "main" };
   return spawnSync("bash", ["-e", "-c", text], { cwd: repo, encoding: "utf8", env: { ...env, ...jenkins, ...extra } });
 }
@@ -68,28 +66,17 @@ function plan(): { signatures: string; status: Record<string, number | null> } {
   return { signatures, status };
 }
 
-function commitFile(path: string, content: string): void {
-  writeFileSync(join(repo, path), content);
-  execFileSync("git", ["commit", "-qam", `change ${path}`], { cwd: repo });
-}
-
 beforeAll(async () => {
-  repo = tempRepo({
+  repo = skipRepo({
     "cigen.yml": CONFIG,
     "src/a.txt": "a\n",
     "test/t.txt": "t\n",
     ".gitignore": "node_modules/\n.cigen-store/\n",
-    "node_modules/.bin/cigen": `#!/bin/sh\nexec node ${cliPath} "$@"\n`,
   });
-  chmodSync(join(repo, "node_modules/.bin/cigen"), 0o755);
   const r = await runCli(["generate"], { cwd: repo });
   expect(r.code, r.stderr).toBe(0);
   jenkinsfile = readFileSync(join(repo, "Jenkinsfile"), "utf8");
-  execFileSync("git", ["init", "-q", "-b", "main"], { cwd: repo });
-  execFileSync("git", ["config", "user.name", "t"], { cwd: repo });
-  execFileSync("git", ["config", "user.email", "t@t"], { cwd: repo });
-  execFileSync("git", ["add", "-A"], { cwd: repo });
-  execFileSync("git", ["commit", "-qm", "init"], { cwd: repo });
+  commitAll(repo);
 }, 120_000);
 
 describe("jenkins skipping, run for real", () => {
@@ -105,9 +92,9 @@ describe("jenkins skipping, run for real", () => {
   }, 420_000);
 
   it("runs again when an input changed, downstream too when upstream changed", () => {
-    commitFile("test/t.txt", "t2\n");
+    commitFile(repo, "test/t.txt", "t2\n");
     expect(plan().status).toEqual({ build: 78, test: 0 });
-    commitFile("src/a.txt", "b\n");
+    commitFile(repo, "src/a.txt", "b\n");
     expect(plan().status).toEqual({ build: 0, test: 0 });
   }, 420_000);
 
@@ -120,7 +107,7 @@ describe("jenkins skipping, run for real", () => {
   }, 420_000);
 
   it("records nothing from a change request, or without a planned signature", () => {
-    commitFile("test/t.txt", "t3\n");
+    commitFile(repo, "test/t.txt", "t3\n");
     const planned = plan().signatures;
     expect(sh(recordScript("test"), { CIGEN_SIGNATURES: planned, CHANGE_ID: "12", BRANCH_NAME: "PR-12" }).status).toBe(
       0,

@@ -1,45 +1,25 @@
-/** Builders for hand-made models in tests: terse, and typed by the protocol's init shapes. */
+/** Builders for hand-made models in tests: terse, typed by the protocol's init shapes. */
 import { create, type MessageInitShape } from "@bufbuild/protobuf";
-import {
-  type Job,
-  JobSchema,
-  type Model,
-  ModelSchema,
-  type Segment,
-  SegmentSchema,
-  type Step,
-  StepSchema,
-  type Text,
-  TextSchema,
-} from "@cigen/protocol";
+import { type Job, JobSchema, type Model, ModelSchema, type Step, StepSchema, type Text } from "@cigen/protocol";
+import { t } from "./template-text";
+import { text } from "./text";
 
 type StepInit = MessageInitShape<typeof StepSchema>;
 type JobInit = MessageInitShape<typeof JobSchema>;
 type ModelInit = MessageInitShape<typeof ModelSchema>;
-type Part = string | MessageInitShape<typeof SegmentSchema>["kind"];
 
-/** A Text from literal strings and `{ case, value }` runtime parts. */
-export function text(...parts: Part[]): Text {
-  return create(TextSchema, {
-    parts: parts.map(
-      (p): Segment => create(SegmentSchema, { kind: typeof p === "string" ? { case: "literal", value: p } : p }),
-    ),
-  });
-}
-
-export const envRef = (name: string): Part => ({ case: "env", value: name });
-export const secretRef = (name: string): Part => ({ case: "secret", value: name });
-export const gitRef = (kind: "sha" | "branch"): Part => ({ case: "git", value: kind });
-export const checksumRef = (path: string): Part => ({ case: "checksum", value: path });
-export const platformRef = (kind: "os" | "arch"): Part => ({ case: "platform", value: kind });
-
-/** A run step. */
+/** A run step; a string command is one literal. */
 export function run(command: string | Text, init: Omit<StepInit, "kind"> = {}): Step {
   const cmd = typeof command === "string" ? text(command) : command;
   return create(StepSchema, { ...init, kind: { case: "run", value: { command: cmd } } } as StepInit);
 }
 
-/** A job in workflow `ci` with one run step unless told otherwise. */
+/** A run step whose command is a `t()` template (`{{ env.X }}` and friends become references). */
+export function templateRun(command: string, init: Omit<StepInit, "kind"> = {}): Step {
+  return run(t(command), init);
+}
+
+/** A job with the defaults a resolved model has: workflow `ci`, default runner, shallow checkout, one step. */
 export function job(id: string, init: JobInit = {}): Job {
   return create(JobSchema, {
     id,
@@ -61,4 +41,9 @@ export function model(init: ModelInit = {}): Model {
     workflows: [{ id: "ci", triggers: { push: { branches: ["**"] }, pullRequest: {} } }],
     ...init,
   } as ModelInit);
+}
+
+/** `model()` with the given jobs first: `modelOf([job("a")], { workflows })`. */
+export function modelOf(jobs: Job[], init: ModelInit = {}): Model {
+  return model({ jobs, ...init });
 }
