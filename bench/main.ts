@@ -9,19 +9,12 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { medianOf, run } from "./measure";
 import { pluginRoundTrip, rawPipeEcho } from "./round-trip";
+import { type Row, signatureBench } from "./signatures";
 import { syntheticConfig } from "./synthetic-config";
 
 const root = process.env.CIGEN_REPO ?? fileURLToPath(new URL("..", import.meta.url));
 const cli = join(root, "packages/cli/dist/main.mjs");
 const githubBundle = join(root, "plugins/provider-github/dist/main.mjs");
-
-interface Row {
-  what: string;
-  ms: number;
-  baseline: string;
-  ratio: number;
-  budget?: number;
-}
 
 function project(config: string): string {
   const dir = mkdtempSync(join(tmpdir(), "cigen-bench-"));
@@ -83,6 +76,9 @@ try {
   });
 }
 for (const d of dirs) rmSync(d, { recursive: true, force: true });
+
+// Work signatures on a 100,000-file repository and the savings replay (built once, kept in the temp dir).
+rows.push(...(await signatureBench()));
 
 const failures = rows.filter((r) => r.budget !== undefined && !(r.ratio <= r.budget));
 console.log("| measurement | median | baseline | ratio | budget |");
