@@ -11,14 +11,6 @@ import { nodeBundleOptions } from "./bundle-options.mjs";
 const root = fileURLToPath(new URL("..", import.meta.url));
 execFileSync(process.execPath, ["scripts/build.mjs", "--quiet"], { cwd: root, stdio: "inherit" });
 const out = join(mkdtempSync(join(tmpdir(), "cigen-bench-build-")), "bench.mjs");
-await build({
-  entryPoints: [join(root, "bench/main.ts")],
-  outfile: out,
-  bundle: true,
-  platform: "node",
-  format: "esm",
-  target: "node20",
-  logLevel: "warning",
-});
+await build({ entryPoints: [join(root, "bench/main.ts")], outfile: out, ...nodeBundleOptions });
 // The bundle lives in a temp dir, so it is told where the repository is.
 execFileSync(process.execPath, [out], { cwd: root, stdio: "inherit", env: { ...process.env, CIGEN_REPO: root } });

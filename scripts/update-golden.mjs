@@ -1,9 +1,10 @@
 // `npm run golden:update`: rewrites test/golden/cases/*/expected from the current code. Review the
 // diff before committing: the golden test exists to make every output change visible.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync, readdirSync, existsSync } from "node:fs";
+
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 import { nodeBundleOptions } from "./bundle-options.mjs";
@@ -28,6 +29,8 @@ for (const name of readdirSync(casesDir).filter((c) => existsSync(join(casesDir,
       mkdirSync(dirname(target), { recursive: true });
       writeFileSync(target, content);
     }
-    console.log(`${name} ${provider}: ${out.files ? `${out.files.size} file(s)` : "refused"}${out.diagnostics ? " + diagnostics" : ""}`);
+    console.log(
+      `${name} ${provider}: ${out.files ? `${out.files.size} file(s)` : "refused"}${out.diagnostics ? " + diagnostics" : ""}`,
+    );
   }
 }

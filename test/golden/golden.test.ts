@@ -5,12 +5,12 @@
  * providers' validators with zero findings (validated in one batch per provider: the Jenkins linter
  * starts a JVM). Update with `npm run golden:update` and review the diff.
  */
-import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { formatFindings, isValidatable, validateFiles } from "../support/validators";
-import { type GoldenOutput, PROVIDERS, type Provider, generateCase } from "./run-golden";
+import { type GoldenOutput, generateCase, PROVIDERS, type Provider } from "./run-golden";
 
 const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
 const casesDir = fileURLToPath(new URL("./cases", import.meta.url));
@@ -34,7 +34,7 @@ function readTree(dir: string): Map<string, string> {
 beforeAll(async () => {
   for (const name of cases) {
     const results = await Promise.all(PROVIDERS.map((p) => generateCase(repoRoot, join(casesDir, name), p)));
-    PROVIDERS.forEach((p, i) => outputs.set(key(name, p), results[i]));
+    for (const [i, p] of PROVIDERS.entries()) outputs.set(key(name, p), results[i]);
   }
 }, 300_000);
 

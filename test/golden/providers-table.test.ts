@@ -23,7 +23,10 @@ describe("docs/providers.md", () => {
   });
 
   it.each(rows.map((r) => [r.concept, r] as const))("%s has a golden case using its key", (_concept, row) => {
-    const cases = row.golden.split(",").map((c) => c.trim()).filter(Boolean);
+    const cases = row.golden
+      .split(",")
+      .map((c) => c.trim())
+      .filter(Boolean);
     expect(cases.length).toBeGreaterThan(0);
     for (const name of cases) {
       const config = join(root, "test/golden/cases", name, "cigen.yml");

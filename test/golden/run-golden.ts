@@ -4,7 +4,7 @@
  * `npm run golden:update`, so both see exactly the same thing.
  */
 import { join } from "node:path";
-import { type Diagnostic, DEFAULT_TIMEOUTS, hasErrors, runPipeline } from "@cigen/core";
+import { DEFAULT_TIMEOUTS, type Diagnostic, hasErrors, runPipeline } from "@cigen/core";
 
 export const PROVIDERS = ["github", "circleci", "buildkite", "gitlab", "jenkins"] as const;
 export type Provider = (typeof PROVIDERS)[number];
