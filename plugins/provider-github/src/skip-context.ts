@@ -10,6 +10,8 @@ export interface SkipContext {
   command: string;
   /** The workflow's jobs by id. */
   byId: Map<string, Job>;
+  /** Each job's index in workflow order, so lists of job ids can be ordered without a scan. */
+  position: Map<string, number>;
   /** Jobs that may be skipped: each gets a plan output, an `if:` on it and a record step. */
   skippable: Set<string>;
   /**
@@ -50,7 +52,8 @@ export function skipContext(jobs: Job[], flags: SkipFlags, diagnostics: Diagnost
   }
   if (skippable.size === 0) return undefined;
   const byId = new Map(jobs.map((j) => [j.id, j]));
-  return { command: flags.command, byId, skippable, affected: downstreamOf(skippable, jobs) };
+  const position = new Map(jobs.map((j, i) => [j.id, i]));
+  return { command: flags.command, byId, position, skippable, affected: downstreamOf(skippable, jobs) };
 }
 
 /** The given jobs and every job that (transitively) needs one of them. */
