@@ -2,7 +2,7 @@
 // diff before committing: the golden test exists to make every output change visible.
 
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -13,13 +13,11 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 execFileSync(process.execPath, ["scripts/build.mjs", "--quiet"], { cwd: root, stdio: "inherit" });
 const bundle = join(mkdtempSync(join(tmpdir(), "cigen-golden-")), "run-golden.mjs");
 await build({ entryPoints: [join(root, "test/golden/run-golden.ts")], outfile: bundle, ...nodeBundleOptions });
-const { PROVIDERS, generateCase } = await import(bundle);
-const casesDir = join(root, "test/golden/cases");
-for (const name of readdirSync(casesDir).filter((c) => existsSync(join(casesDir, c, "cigen.yml")))) {
-  const expected = join(casesDir, name, "expected");
+const { PROVIDERS, generateCase, goldenCases } = await import(bundle);
+for (const { name, configDir, expectedDir: expected } of goldenCases(root)) {
   rmSync(expected, { recursive: true, force: true });
   for (const provider of PROVIDERS) {
-    const out = await generateCase(root, join(casesDir, name), provider);
+    const out = await generateCase(root, configDir, provider);
     if (out.diagnostics) {
       mkdirSync(expected, { recursive: true });
       writeFileSync(join(expected, `${provider}.diagnostics.txt`), out.diagnostics);

@@ -10,11 +10,10 @@ import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { formatFindings, isValidatable, validateFiles } from "../support/validators";
-import { type GoldenOutput, generateCase, PROVIDERS, type Provider } from "./run-golden";
+import { type GoldenOutput, generateCase, goldenCases, PROVIDERS, type Provider } from "./run-golden";
 
 const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
-const casesDir = fileURLToPath(new URL("./cases", import.meta.url));
-const cases = readdirSync(casesDir).filter((c) => existsSync(join(casesDir, c, "cigen.yml")));
+const cases = goldenCases(repoRoot);
 const outputs = new Map<string, GoldenOutput>();
 const key = (name: string, provider: Provider) => `${name}/${provider}`;
 
@@ -32,20 +31,19 @@ function readTree(dir: string): Map<string, string> {
 }
 
 beforeAll(async () => {
-  for (const name of cases) {
-    const results = await Promise.all(PROVIDERS.map((p) => generateCase(repoRoot, join(casesDir, name), p)));
+  for (const { name, configDir } of cases) {
+    const results = await Promise.all(PROVIDERS.map((p) => generateCase(repoRoot, configDir, p)));
     for (const [i, p] of PROVIDERS.entries()) outputs.set(key(name, p), results[i]);
   }
 }, 300_000);
 
-describe.each(cases)("golden case %s", (name) => {
-  const caseDir = join(casesDir, name);
+describe.each(cases)("golden case $name", ({ name, expectedDir }) => {
   it.each(PROVIDERS)("%s matches the committed output", (provider) => {
     const out = outputs.get(key(name, provider))!;
-    const diagnosticsFile = join(caseDir, "expected", `${provider}.diagnostics.txt`);
+    const diagnosticsFile = join(expectedDir, `${provider}.diagnostics.txt`);
     const expectedDiagnostics = existsSync(diagnosticsFile) ? readFileSync(diagnosticsFile, "utf8") : "";
     expect(out.diagnostics, "diagnostics (npm run golden:update)").toBe(expectedDiagnostics);
-    const expected = readTree(join(caseDir, "expected", provider));
+    const expected = readTree(join(expectedDir, provider));
     const produced = out.files ?? new Map<string, string>();
     expect([...produced.keys()].sort(), "file list").toEqual([...expected.keys()].sort());
     for (const [path, content] of produced) expect(content, path).toBe(expected.get(path));
@@ -54,7 +52,7 @@ describe.each(cases)("golden case %s", (name) => {
 
 describe("golden output passes the providers' validators", () => {
   it.each(PROVIDERS)("%s", async (provider) => {
-    const files = cases.flatMap((name) =>
+    const files = cases.flatMap(({ name }) =>
       [...(outputs.get(key(name, provider))?.files ?? [])]
         .filter(([path]) => isValidatable(provider, path))
         .map(([path, text]) => ({ file: `${name}/${path}`, text })),

@@ -3,6 +3,7 @@
  * processes), returning either the files or the diagnostics. Shared by the golden test and by
  * `npm run golden:update`, so both see exactly the same thing.
  */
+import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { DEFAULT_TIMEOUTS, type Diagnostic, hasErrors, runPipeline } from "@cigen/core";
 
@@ -33,4 +34,38 @@ export async function generateCase(repoRoot: string, caseDir: string, provider: 
 function formatLine(d: Diagnostic): string {
   const where = d.file ? `${d.file}:${d.line ?? 0}:${d.column ?? 0}: ` : "";
   return `${where}${d.severity} ${d.code}: ${d.message}\n`;
+}
+
+/** A golden case: the folder with its cigen.yml and where its expected output is committed. */
+export interface GoldenCase {
+  name: string;
+  configDir: string;
+  expectedDir: string;
+}
+
+/**
+ * The golden cases: every test/golden/cases/<case> (one per group of rows of docs/providers.md) and
+ * every bundled example, each generated for all five providers whatever its own `providers` list says.
+ */
+export function goldenCases(repoRoot: string): GoldenCase[] {
+  const within = (dir: string) =>
+    existsSync(dir)
+      ? readdirSync(dir)
+          .filter((name) => existsSync(join(dir, name, "cigen.yml")))
+          .sort()
+      : [];
+  const casesDir = join(repoRoot, "test/golden/cases");
+  const examplesDir = join(repoRoot, "examples");
+  return [
+    ...within(casesDir).map((name) => ({
+      name,
+      configDir: join(casesDir, name),
+      expectedDir: join(casesDir, name, "expected"),
+    })),
+    ...within(examplesDir).map((name) => ({
+      name: `example-${name}`,
+      configDir: join(examplesDir, name),
+      expectedDir: join(repoRoot, "test/golden/examples", name, "expected"),
+    })),
+  ];
 }
