@@ -14,7 +14,7 @@ export { expandJobs, type JobVariant } from "./model/expand-jobs";
 export { type ComparedFile, compareFiles, unifiedDiff } from "./output/compare-files";
 export type { FileStatus, RenderedFile } from "./output/rendered-file";
 export { writeFilesAtomically } from "./output/write-files";
-export { readConfigSource } from "./pipeline/locate-config";
+export { openConfig, readConfigSource } from "./pipeline/locate-config";
 export { type PipelineResult, runPipeline } from "./pipeline/pipeline";
 export { DEFAULT_TIMEOUTS, type PipelineOptions } from "./pipeline/pipeline-options";
 export { repoRootOf, searchPathsFor } from "./pipeline/search-paths";

@@ -1,14 +1,12 @@
-import { expandJobs, type GraphFormat, hasErrors, loadConfig, readConfigSource, renderGraph } from "@cigen/core";
+import { expandJobs, type GraphFormat, hasErrors, openConfig, renderGraph } from "@cigen/core";
 import type { CommandContext } from "../context";
 import { exitCodeFor } from "../exit-codes";
 
 /** `cigen graph`: the job DAG after matrix expansion, as Mermaid (default) or DOT. */
 export async function graphCommand(ctx: CommandContext, flags: { format: GraphFormat }): Promise<number> {
-  const located = await readConfigSource(process.cwd(), ctx.flags.config);
-  const diagnostics = [...located.diagnostics];
-  const loaded = located.source ? loadConfig(located.source) : undefined;
-  diagnostics.push(...(loaded?.diagnostics ?? []));
-  const expanded = loaded?.config && !hasErrors(diagnostics) ? expandJobs(loaded.config) : undefined;
+  const opened = await openConfig(process.cwd(), ctx.flags.config);
+  const diagnostics = [...opened.diagnostics];
+  const expanded = opened.config ? expandJobs(opened.config) : undefined;
   diagnostics.push(...(expanded?.diagnostics ?? []));
   const jobs = hasErrors(diagnostics) ? [] : (expanded?.jobs ?? []);
   if (ctx.flags.json) {

@@ -1,7 +1,9 @@
 import { readFile } from "node:fs/promises";
 import { relative, resolve } from "node:path";
-import type { ConfigSource } from "../config/load-config";
+import { type ConfigSource, type LoadedConfig, loadConfig } from "../config/load-config";
 import type { Diagnostic } from "../diagnostics/diagnostic";
+import { hasErrors } from "../diagnostics/diagnostic";
+import { repoRootOf } from "./search-paths";
 
 const DEFAULT_NAMES = ["cigen.yml", ".cigen/cigen.yml"];
 
@@ -48,4 +50,20 @@ function unreadable(file: string, why: string): Diagnostic {
     message: `the config file ${file} ${why}`,
     hint: "check the path given to --config",
   };
+}
+
+/**
+ * Finds, reads and loads the config: what every command starts with. `config` and `repoRoot` are
+ * set only when the config has no errors.
+ */
+export async function openConfig(
+  cwd: string,
+  explicit?: string,
+): Promise<{ config?: LoadedConfig; repoRoot?: string; diagnostics: Diagnostic[] }> {
+  const located = await readConfigSource(cwd, explicit);
+  if (!located.source) return { diagnostics: located.diagnostics };
+  const loaded = loadConfig(located.source);
+  const diagnostics = [...located.diagnostics, ...loaded.diagnostics];
+  if (!loaded.config || hasErrors(diagnostics)) return { diagnostics };
+  return { config: loaded.config, repoRoot: repoRootOf(located.source.path), diagnostics };
 }

@@ -1,5 +1,4 @@
 import type { LoadedConfig } from "../config/load-config";
-import { loadConfig } from "../config/load-config";
 import { outputPathFor } from "../config/providers";
 import { type Diagnostic, hasErrors } from "../diagnostics/diagnostic";
 import { pluginEnvironment } from "../host/plugin-environment";
@@ -9,10 +8,10 @@ import { mergeFragments } from "../output/merge-fragments";
 import type { RenderedFile } from "../output/rendered-file";
 import { CIGEN_VERSION } from "../version";
 import { generateStage, type ProviderTarget } from "./generate-stage";
-import { readConfigSource } from "./locate-config";
+import { openConfig } from "./locate-config";
 import type { PipelineOptions } from "./pipeline-options";
 import { resolvePluginPositions } from "./plugin-diagnostics";
-import { repoRootOf, searchPathsFor } from "./search-paths";
+import { searchPathsFor } from "./search-paths";
 import { providerExecutable, resolveProviders } from "./select-providers";
 import { validateStage } from "./validate-stage";
 
@@ -43,14 +42,10 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   });
 
   stage("load");
-  const located = await readConfigSource(options.cwd, options.configPath);
-  diagnostics.push(...located.diagnostics);
-  if (!located.source) return done();
-  const loaded = loadConfig(located.source);
-  diagnostics.push(...loaded.diagnostics);
-  const config = loaded.config;
-  if (!config || hasErrors(diagnostics)) return done({ config });
-  const repoRoot = repoRootOf(located.source.path);
+  const opened = await openConfig(options.cwd, options.configPath);
+  diagnostics.push(...opened.diagnostics);
+  const { config, repoRoot } = opened;
+  if (!config || !repoRoot) return done();
 
   const search = searchPathsFor(options, repoRoot);
   const selection = resolveProviders(config, options.providers, search);

@@ -1,15 +1,15 @@
 import { create } from "@bufbuild/protobuf";
 import { type Job, type SkipStore, SkipStoreSchema } from "@cigen/protocol";
-import { type LoadedConfig, loadConfig } from "../config/load-config";
+import type { LoadedConfig } from "../config/load-config";
 import { selectedProviders } from "../config/providers";
 import { type Diagnostic, hasErrors } from "../diagnostics/diagnostic";
 import { suggestionHint } from "../diagnostics/did-you-mean";
 import { pluginEnvironment } from "../host/plugin-environment";
 import { PluginHost } from "../host/plugin-host";
 import { buildModel } from "../model/build-model";
-import { readConfigSource } from "../pipeline/locate-config";
+import { openConfig } from "../pipeline/locate-config";
 import type { PipelineOptions } from "../pipeline/pipeline-options";
-import { repoRootOf, searchPathsFor } from "../pipeline/search-paths";
+import { searchPathsFor } from "../pipeline/search-paths";
 import { type ComputeSignaturesResult, computeSignatures, type SignatureResult } from "../signatures";
 import { openStore, type SignatureStore } from "../stores";
 import { CIGEN_VERSION } from "../version";
@@ -125,13 +125,10 @@ export class SkipProject {
 export async function openSkipProject(
   options: SkipOptions,
 ): Promise<{ project?: SkipProject; diagnostics: Diagnostic[] }> {
-  const located = await readConfigSource(options.cwd, options.configPath);
-  const diagnostics = [...located.diagnostics];
-  if (!located.source) return { diagnostics };
-  const loaded = loadConfig(located.source);
-  diagnostics.push(...loaded.diagnostics);
-  if (!loaded.config || hasErrors(diagnostics)) return { diagnostics };
-  const config = loaded.config;
+  const opened = await openConfig(options.cwd, options.configPath);
+  const diagnostics = [...opened.diagnostics];
+  const { config, repoRoot } = opened;
+  if (!config || !repoRoot) return { diagnostics };
   const providers = selectedProviders(config);
   const jobs = new Map<string, Job>();
   const seen = new Set<string>();
@@ -145,6 +142,5 @@ export async function openSkipProject(
     for (const job of built.model.jobs) if (!jobs.has(job.id)) jobs.set(job.id, job);
   }
   if (hasErrors(diagnostics)) return { diagnostics };
-  const repoRoot = repoRootOf(located.source.path);
   return { project: new SkipProject(options, config, repoRoot, [...jobs.values()]), diagnostics };
 }
