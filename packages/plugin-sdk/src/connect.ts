@@ -32,6 +32,7 @@ export function connectPlugin(plugin: PluginDefinition, input: Readable, output:
       metadata: plugin.info.metadata ?? {},
     };
   });
+  serveMethod(peer, Methods.ping, (ping) => ({ payload: ping.payload }));
   for (const name of implemented) serveHook(peer, name, plugin.hooks[name] as Hook<typeof name>);
   return peer;
 }

@@ -6,6 +6,7 @@ import {
   GenerateResponseSchema,
   HelloSchema,
   PlanRequestSchema,
+  PingSchema,
   PlanResponseSchema,
   PluginInfoSchema,
   PreflightRequestSchema,
@@ -41,6 +42,8 @@ function method<I extends DescMessage, O extends DescMessage>(name: string, inpu
 /** Every method of the protocol. Hooks are optional for a plugin; Handshake is not. */
 export const Methods = {
   handshake: method("Handshake", HelloSchema, PluginInfoSchema),
+  // Served by the SDK for every plugin: the protocol's smallest round trip.
+  ping: method("Ping", PingSchema, PingSchema),
   detect: method("Detect", RepoSnapshotSchema, DetectResponseSchema),
   plan: method("Plan", PlanRequestSchema, PlanResponseSchema),
   generate: method("Generate", GenerateRequestSchema, GenerateResponseSchema),
@@ -52,7 +55,7 @@ export const Methods = {
 } as const;
 
 /** The hook names a plugin may implement, in pipeline order. */
-export type HookName = Exclude<keyof typeof Methods, "handshake">;
+export type HookName = Exclude<keyof typeof Methods, "handshake" | "ping">;
 export const HOOK_NAMES: readonly HookName[] = [
   "detect",
   "plan",

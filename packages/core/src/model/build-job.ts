@@ -53,6 +53,8 @@ export function buildJob(ctx: JobContext, variant: JobVariant, globalEnv: readon
     signature: "",
     skip: buildSkip(ctx, job),
     loc: ctx.loc(at()),
+    // Filled by the modules stage (applyModules), once modules have planned.
+    modules: [],
   };
 }
 

@@ -14,7 +14,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file cigen/plugin/v1/model.proto.
  */
 export const file_cigen_plugin_v1_model: GenFile = /*@__PURE__*/
-  fileDesc("ChtjaWdlbi9wbHVnaW4vdjEvbW9kZWwucHJvdG8SD2NpZ2VuLnBsdWdpbi52MSLwAQoFTW9kZWwSKQoHcHJvamVjdBgBIAEoCzIYLmNpZ2VuLnBsdWdpbi52MS5Qcm9qZWN0EiwKCXdvcmtmbG93cxgCIAMoCzIZLmNpZ2VuLnBsdWdpbi52MS5Xb3JrZmxvdxIiCgRqb2JzGAMgAygLMhQuY2lnZW4ucGx1Z2luLnYxLkpvYhIcChRwcm92aWRlcl9jb25maWdfanNvbhgEIAEoCRITCgtjb25maWdfcGF0aBgFIAEoCRIRCglwcm92aWRlcnMYBiADKAkSJAoDZW52GAcgAygLMhcuY2lnZW4ucGx1Z2luLnYxLkVudlZhciI9CgdQcm9qZWN0EgwKBG5hbWUYASABKAkSFgoOZGVmYXVsdF9ydW5uZXIYAiABKAkSDAoEdHlwZRgDIAEoCSJmCghXb3JrZmxvdxIKCgJpZBgBIAEoCRIrCgh0cmlnZ2VycxgCIAEoCzIZLmNpZ2VuLnBsdWdpbi52MS5UcmlnZ2VycxIhCgNsb2MYAyABKAsyFC5jaWdlbi5wbHVnaW4udjEuTG9jIpQBCghUcmlnZ2VycxIqCgRwdXNoGAEgASgLMhwuY2lnZW4ucGx1Z2luLnYxLlB1c2hUcmlnZ2VyEjkKDHB1bGxfcmVxdWVzdBgCIAEoCzIjLmNpZ2VuLnBsdWdpbi52MS5QdWxsUmVxdWVzdFRyaWdnZXISEQoJc2NoZWR1bGVzGAMgAygJEg4KBm1hbnVhbBgEIAEoCCItCgtQdXNoVHJpZ2dlchIQCghicmFuY2hlcxgBIAMoCRIMCgR0YWdzGAIgAygJIiYKElB1bGxSZXF1ZXN0VHJpZ2dlchIQCghicmFuY2hlcxgBIAMoCSI/CgNMb2MSDAoEZmlsZRgBIAEoCRIMCgRsaW5lGAIgASgNEg4KBmNvbHVtbhgDIAEoDRIMCgRwYXRoGAQgAygJIi8KBFRleHQSJwoFcGFydHMYASADKAsyGC5jaWdlbi5wbHVnaW4udjEuU2VnbWVudCJ8CgdTZWdtZW50EhEKB2xpdGVyYWwYASABKAlIABINCgNlbnYYAiABKAlIABIQCgZzZWNyZXQYAyABKAlIABINCgNnaXQYBCABKAlIABISCghjaGVja3N1bRgFIAEoCUgAEhIKCHBsYXRmb3JtGAYgASgJSABCBgoEa2luZCI8CgZFbnZWYXISDAoEbmFtZRgBIAEoCRIkCgV2YWx1ZRgCIAEoCzIVLmNpZ2VuLnBsdWdpbi52MS5UZXh0Ii8KC01hdHJpeFZhbHVlEhEKCWRpbWVuc2lvbhgBIAEoCRINCgV2YWx1ZRgCIAEoCSLpBQoDSm9iEgoKAmlkGAEgASgJEg8KB2Jhc2VfaWQYAiABKAkSLAoGbWF0cml4GAMgAygLMhwuY2lnZW4ucGx1Z2luLnYxLk1hdHJpeFZhbHVlEg0KBW5lZWRzGAQgAygJEhEKCW5lZWRzX2FueRgFIAMoCRInCgZydW5uZXIYBiABKAsyFy5jaWdlbi5wbHVnaW4udjEuUnVubmVyEg0KBWltYWdlGAcgASgJEgwKBGFyY2gYCCABKAkSKgoIc2VydmljZXMYCSADKAsyGC5jaWdlbi5wbHVnaW4udjEuU2VydmljZRIkCgNlbnYYCiADKAsyFy5jaWdlbi5wbHVnaW4udjEuRW52VmFyEiQKBXN0ZXBzGAsgAygLMhUuY2lnZW4ucGx1Z2luLnYxLlN0ZXASLAoJYXJ0aWZhY3RzGAwgAygLMhkuY2lnZW4ucGx1Z2luLnYxLkFydGlmYWN0EjcKD2FydGlmYWN0X2lucHV0cxgNIAMoCzIeLmNpZ2VuLnBsdWdpbi52MS5BcnRpZmFjdElucHV0EikKBmNhY2hlcxgOIAMoCzIZLmNpZ2VuLnBsdWdpbi52MS5DYWNoZVVzZRIrCghjaGVja291dBgPIAEoCzIZLmNpZ2VuLnBsdWdpbi52MS5DaGVja291dBIXCg90aW1lb3V0X21pbnV0ZXMYECABKA0SEAoId29ya2Zsb3cYESABKAkSLAoHdHJpZ2dlchgSIAEoCzIbLmNpZ2VuLnBsdWdpbi52MS5Kb2JUcmlnZ2VyEhwKFHByb3ZpZGVyX2NvbmZpZ19qc29uGBMgASgJEhAKCHBhY2thZ2VzGBQgAygJEhEKCXNraXBwYWJsZRgVIAEoCBIRCglzaWduYXR1cmUYFiABKAkSIQoDbG9jGBcgASgLMhQuY2lnZW4ucGx1Z2luLnYxLkxvYxImCgRza2lwGBggASgLMhguY2lnZW4ucGx1Z2luLnYxLkpvYlNraXAiVwoHSm9iU2tpcBIUCgxzb3VyY2VfZmlsZXMYASADKAkSCwoDZW52GAIgAygJEikKBXN0b3JlGAMgASgLMhouY2lnZW4ucGx1Z2luLnYxLlNraXBTdG9yZSJDCglTa2lwU3RvcmUSDAoEdHlwZRgBIAEoCRIVCg1zZXR0aW5nc19qc29uGAIgASgJEhEKCXJlY29yZF9vbhgDIAMoCSIzCgZSdW5uZXISEgoKY2xhc3NfbmFtZRgBIAEoCRIVCg1zZXR0aW5nc19qc29uGAIgASgJIm8KB1NlcnZpY2USDAoEbmFtZRgBIAEoCRINCgVpbWFnZRgCIAEoCRIkCgNlbnYYAyADKAsyFy5jaWdlbi5wbHVnaW4udjEuRW52VmFyEg0KBXBvcnRzGAQgAygNEhIKCmhlYWx0aF9jbWQYBSABKAki+QIKBFN0ZXASDAoEbmFtZRgBIAEoCRIxCgljb25kaXRpb24YAiABKA4yHi5jaWdlbi5wbHVnaW4udjEuU3RlcENvbmRpdGlvbhIkCgNlbnYYAyADKAsyFy5jaWdlbi5wbHVnaW4udjEuRW52VmFyEhkKEXdvcmtpbmdfZGlyZWN0b3J5GAQgASgJEicKA3J1bhgKIAEoCzIYLmNpZ2VuLnBsdWdpbi52MS5SdW5TdGVwSAASKQoEdXNlcxgLIAEoCzIZLmNpZ2VuLnBsdWdpbi52MS5Vc2VzU3RlcEgAEjoKDXJlc3RvcmVfY2FjaGUYDCABKAsyIS5jaWdlbi5wbHVnaW4udjEuUmVzdG9yZUNhY2hlU3RlcEgAEjQKCnNhdmVfY2FjaGUYDSABKAsyHi5jaWdlbi5wbHVnaW4udjEuU2F2ZUNhY2hlU3RlcEgAEiEKA2xvYxgUIAEoCzIULmNpZ2VuLnBsdWdpbi52MS5Mb2NCBgoEa2luZCIxCgdSdW5TdGVwEiYKB2NvbW1hbmQYASABKAsyFS5jaWdlbi5wbHVnaW4udjEuVGV4dCJNCghVc2VzU3RlcBILCgNyZWYYASABKAkSJAoEd2l0aBgCIAMoCzIWLmNpZ2VuLnBsdWdpbi52MS5JbnB1dBIOCgZuYXRpdmUYAyABKAgiOwoFSW5wdXQSDAoEbmFtZRgBIAEoCRIkCgV2YWx1ZRgCIAEoCzIVLmNpZ2VuLnBsdWdpbi52MS5UZXh0InIKEFJlc3RvcmVDYWNoZVN0ZXASIgoDa2V5GAEgASgLMhUuY2lnZW4ucGx1Z2luLnYxLlRleHQSKwoMcmVzdG9yZV9rZXlzGAIgAygLMhUuY2lnZW4ucGx1Z2luLnYxLlRleHQSDQoFcGF0aHMYAyADKAkiQgoNU2F2ZUNhY2hlU3RlcBIiCgNrZXkYASABKAsyFS5jaWdlbi5wbHVnaW4udjEuVGV4dBINCgVwYXRocxgCIAMoCSI/CghBcnRpZmFjdBIMCgRwYXRoGAEgASgJEhcKD3JldGVudGlvbl9ob3VycxgCIAEoDRIMCgRuYW1lGAMgASgJIk4KDUFydGlmYWN0SW5wdXQSEAoIZnJvbV9qb2IYASABKAkSKwoIYXJ0aWZhY3QYAiABKAsyGS5jaWdlbi5wbHVnaW4udjEuQXJ0aWZhY3QieAoIQ2FjaGVVc2USDAoEbmFtZRgBIAEoCRIiCgNrZXkYAiABKAsyFS5jaWdlbi5wbHVnaW4udjEuVGV4dBIrCgxyZXN0b3JlX2tleXMYAyADKAsyFS5jaWdlbi5wbHVnaW4udjEuVGV4dBINCgVwYXRocxgEIAMoCSJLCghDaGVja291dBIPCgdlbmFibGVkGAEgASgIEg0KBWRlcHRoGAIgASgNEhIKCnN1Ym1vZHVsZXMYAyABKAgSCwoDbGZzGAQgASgIIkoKCkpvYlRyaWdnZXISDgoGbWFudWFsGAEgASgIEgwKBGNyb24YAiABKAkSEAoIYnJhbmNoZXMYAyADKAkSDAoEdGFncxgEIAMoCSpiCg1TdGVwQ29uZGl0aW9uEhoKFlNURVBfQ09ORElUSU9OX1NVQ0NFU1MQABIaChZTVEVQX0NPTkRJVElPTl9GQUlMVVJFEAESGQoVU1RFUF9DT05ESVRJT05fQUxXQVlTEAJiBnByb3RvMw");
+  fileDesc("ChtjaWdlbi9wbHVnaW4vdjEvbW9kZWwucHJvdG8SD2NpZ2VuLnBsdWdpbi52MSLwAQoFTW9kZWwSKQoHcHJvamVjdBgBIAEoCzIYLmNpZ2VuLnBsdWdpbi52MS5Qcm9qZWN0EiwKCXdvcmtmbG93cxgCIAMoCzIZLmNpZ2VuLnBsdWdpbi52MS5Xb3JrZmxvdxIiCgRqb2JzGAMgAygLMhQuY2lnZW4ucGx1Z2luLnYxLkpvYhIcChRwcm92aWRlcl9jb25maWdfanNvbhgEIAEoCRITCgtjb25maWdfcGF0aBgFIAEoCRIRCglwcm92aWRlcnMYBiADKAkSJAoDZW52GAcgAygLMhcuY2lnZW4ucGx1Z2luLnYxLkVudlZhciI9CgdQcm9qZWN0EgwKBG5hbWUYASABKAkSFgoOZGVmYXVsdF9ydW5uZXIYAiABKAkSDAoEdHlwZRgDIAEoCSJmCghXb3JrZmxvdxIKCgJpZBgBIAEoCRIrCgh0cmlnZ2VycxgCIAEoCzIZLmNpZ2VuLnBsdWdpbi52MS5UcmlnZ2VycxIhCgNsb2MYAyABKAsyFC5jaWdlbi5wbHVnaW4udjEuTG9jIpQBCghUcmlnZ2VycxIqCgRwdXNoGAEgASgLMhwuY2lnZW4ucGx1Z2luLnYxLlB1c2hUcmlnZ2VyEjkKDHB1bGxfcmVxdWVzdBgCIAEoCzIjLmNpZ2VuLnBsdWdpbi52MS5QdWxsUmVxdWVzdFRyaWdnZXISEQoJc2NoZWR1bGVzGAMgAygJEg4KBm1hbnVhbBgEIAEoCCItCgtQdXNoVHJpZ2dlchIQCghicmFuY2hlcxgBIAMoCRIMCgR0YWdzGAIgAygJIiYKElB1bGxSZXF1ZXN0VHJpZ2dlchIQCghicmFuY2hlcxgBIAMoCSI/CgNMb2MSDAoEZmlsZRgBIAEoCRIMCgRsaW5lGAIgASgNEg4KBmNvbHVtbhgDIAEoDRIMCgRwYXRoGAQgAygJIi8KBFRleHQSJwoFcGFydHMYASADKAsyGC5jaWdlbi5wbHVnaW4udjEuU2VnbWVudCJ8CgdTZWdtZW50EhEKB2xpdGVyYWwYASABKAlIABINCgNlbnYYAiABKAlIABIQCgZzZWNyZXQYAyABKAlIABINCgNnaXQYBCABKAlIABISCghjaGVja3N1bRgFIAEoCUgAEhIKCHBsYXRmb3JtGAYgASgJSABCBgoEa2luZCI8CgZFbnZWYXISDAoEbmFtZRgBIAEoCRIkCgV2YWx1ZRgCIAEoCzIVLmNpZ2VuLnBsdWdpbi52MS5UZXh0Ii8KC01hdHJpeFZhbHVlEhEKCWRpbWVuc2lvbhgBIAEoCRINCgV2YWx1ZRgCIAEoCSKWBgoDSm9iEgoKAmlkGAEgASgJEg8KB2Jhc2VfaWQYAiABKAkSLAoGbWF0cml4GAMgAygLMhwuY2lnZW4ucGx1Z2luLnYxLk1hdHJpeFZhbHVlEg0KBW5lZWRzGAQgAygJEhEKCW5lZWRzX2FueRgFIAMoCRInCgZydW5uZXIYBiABKAsyFy5jaWdlbi5wbHVnaW4udjEuUnVubmVyEg0KBWltYWdlGAcgASgJEgwKBGFyY2gYCCABKAkSKgoIc2VydmljZXMYCSADKAsyGC5jaWdlbi5wbHVnaW4udjEuU2VydmljZRIkCgNlbnYYCiADKAsyFy5jaWdlbi5wbHVnaW4udjEuRW52VmFyEiQKBXN0ZXBzGAsgAygLMhUuY2lnZW4ucGx1Z2luLnYxLlN0ZXASLAoJYXJ0aWZhY3RzGAwgAygLMhkuY2lnZW4ucGx1Z2luLnYxLkFydGlmYWN0EjcKD2FydGlmYWN0X2lucHV0cxgNIAMoCzIeLmNpZ2VuLnBsdWdpbi52MS5BcnRpZmFjdElucHV0EikKBmNhY2hlcxgOIAMoCzIZLmNpZ2VuLnBsdWdpbi52MS5DYWNoZVVzZRIrCghjaGVja291dBgPIAEoCzIZLmNpZ2VuLnBsdWdpbi52MS5DaGVja291dBIXCg90aW1lb3V0X21pbnV0ZXMYECABKA0SEAoId29ya2Zsb3cYESABKAkSLAoHdHJpZ2dlchgSIAEoCzIbLmNpZ2VuLnBsdWdpbi52MS5Kb2JUcmlnZ2VyEhwKFHByb3ZpZGVyX2NvbmZpZ19qc29uGBMgASgJEhAKCHBhY2thZ2VzGBQgAygJEhEKCXNraXBwYWJsZRgVIAEoCBIRCglzaWduYXR1cmUYFiABKAkSIQoDbG9jGBcgASgLMhQuY2lnZW4ucGx1Z2luLnYxLkxvYxImCgRza2lwGBggASgLMhguY2lnZW4ucGx1Z2luLnYxLkpvYlNraXASKwoHbW9kdWxlcxgZIAMoCzIaLmNpZ2VuLnBsdWdpbi52MS5Nb2R1bGVVc2UioAEKCU1vZHVsZVVzZRIMCgRuYW1lGAEgASgJEg8KB3ZlcnNpb24YAiABKAkSNgoGdmFsdWVzGAMgAygLMiYuY2lnZW4ucGx1Z2luLnYxLk1vZHVsZVVzZS5WYWx1ZXNFbnRyeRINCgVmaWxlcxgEIAMoCRotCgtWYWx1ZXNFbnRyeRILCgNrZXkYASABKAkSDQoFdmFsdWUYAiABKAk6AjgBIlcKB0pvYlNraXASFAoMc291cmNlX2ZpbGVzGAEgAygJEgsKA2VudhgCIAMoCRIpCgVzdG9yZRgDIAEoCzIaLmNpZ2VuLnBsdWdpbi52MS5Ta2lwU3RvcmUiQwoJU2tpcFN0b3JlEgwKBHR5cGUYASABKAkSFQoNc2V0dGluZ3NfanNvbhgCIAEoCRIRCglyZWNvcmRfb24YAyADKAkiMwoGUnVubmVyEhIKCmNsYXNzX25hbWUYASABKAkSFQoNc2V0dGluZ3NfanNvbhgCIAEoCSK3AQoHU2VydmljZRIMCgRuYW1lGAEgASgJEg0KBWltYWdlGAIgASgJEiQKA2VudhgDIAMoCzIXLmNpZ2VuLnBsdWdpbi52MS5FbnZWYXISDQoFcG9ydHMYBCADKA0SEgoKaGVhbHRoX2NtZBgFIAEoCRI2Cg5jb25uZWN0aW9uX2VudhgGIAMoCzIeLmNpZ2VuLnBsdWdpbi52MS5Db25uZWN0aW9uVmFyEg4KBm1vZHVsZRgHIAEoCSIvCg1Db25uZWN0aW9uVmFyEgwKBG5hbWUYASABKAkSEAoIdGVtcGxhdGUYAiABKAkiuQMKBFN0ZXASDAoEbmFtZRgBIAEoCRIxCgljb25kaXRpb24YAiABKA4yHi5jaWdlbi5wbHVnaW4udjEuU3RlcENvbmRpdGlvbhIkCgNlbnYYAyADKAsyFy5jaWdlbi5wbHVnaW4udjEuRW52VmFyEhkKEXdvcmtpbmdfZGlyZWN0b3J5GAQgASgJEicKA3J1bhgKIAEoCzIYLmNpZ2VuLnBsdWdpbi52MS5SdW5TdGVwSAASKQoEdXNlcxgLIAEoCzIZLmNpZ2VuLnBsdWdpbi52MS5Vc2VzU3RlcEgAEjoKDXJlc3RvcmVfY2FjaGUYDCABKAsyIS5jaWdlbi5wbHVnaW4udjEuUmVzdG9yZUNhY2hlU3RlcEgAEjQKCnNhdmVfY2FjaGUYDSABKAsyHi5jaWdlbi5wbHVnaW4udjEuU2F2ZUNhY2hlU3RlcEgAEj4KD3NldHVwX3Rvb2xjaGFpbhgOIAEoCzIjLmNpZ2VuLnBsdWdpbi52MS5TZXR1cFRvb2xjaGFpblN0ZXBIABIhCgNsb2MYFCABKAsyFC5jaWdlbi5wbHVnaW4udjEuTG9jQgYKBGtpbmQiMQoHUnVuU3RlcBImCgdjb21tYW5kGAEgASgLMhUuY2lnZW4ucGx1Z2luLnYxLlRleHQiTQoIVXNlc1N0ZXASCwoDcmVmGAEgASgJEiQKBHdpdGgYAiADKAsyFi5jaWdlbi5wbHVnaW4udjEuSW5wdXQSDgoGbmF0aXZlGAMgASgIIjsKBUlucHV0EgwKBG5hbWUYASABKAkSJAoFdmFsdWUYAiABKAsyFS5jaWdlbi5wbHVnaW4udjEuVGV4dCJyChBSZXN0b3JlQ2FjaGVTdGVwEiIKA2tleRgBIAEoCzIVLmNpZ2VuLnBsdWdpbi52MS5UZXh0EisKDHJlc3RvcmVfa2V5cxgCIAMoCzIVLmNpZ2VuLnBsdWdpbi52MS5UZXh0Eg0KBXBhdGhzGAMgAygJIkIKDVNhdmVDYWNoZVN0ZXASIgoDa2V5GAEgASgLMhUuY2lnZW4ucGx1Z2luLnYxLlRleHQSDQoFcGF0aHMYAiADKAki7QEKElNldHVwVG9vbGNoYWluU3RlcBIMCgR0b29sGAEgASgJEg8KB3ZlcnNpb24YAiABKAkSDgoGbW9kdWxlGAMgASgJEg0KBWltYWdlGAQgASgJEiYKB2luc3RhbGwYBSABKAsyFS5jaWdlbi5wbHVnaW4udjEuVGV4dBJBCgdvcHRpb25zGAYgAygLMjAuY2lnZW4ucGx1Z2luLnYxLlNldHVwVG9vbGNoYWluU3RlcC5PcHRpb25zRW50cnkaLgoMT3B0aW9uc0VudHJ5EgsKA2tleRgBIAEoCRINCgV2YWx1ZRgCIAEoCToCOAEiPwoIQXJ0aWZhY3QSDAoEcGF0aBgBIAEoCRIXCg9yZXRlbnRpb25faG91cnMYAiABKA0SDAoEbmFtZRgDIAEoCSJOCg1BcnRpZmFjdElucHV0EhAKCGZyb21fam9iGAEgASgJEisKCGFydGlmYWN0GAIgASgLMhkuY2lnZW4ucGx1Z2luLnYxLkFydGlmYWN0IngKCENhY2hlVXNlEgwKBG5hbWUYASABKAkSIgoDa2V5GAIgASgLMhUuY2lnZW4ucGx1Z2luLnYxLlRleHQSKwoMcmVzdG9yZV9rZXlzGAMgAygLMhUuY2lnZW4ucGx1Z2luLnYxLlRleHQSDQoFcGF0aHMYBCADKAkiSwoIQ2hlY2tvdXQSDwoHZW5hYmxlZBgBIAEoCBINCgVkZXB0aBgCIAEoDRISCgpzdWJtb2R1bGVzGAMgASgIEgsKA2xmcxgEIAEoCCJKCgpKb2JUcmlnZ2VyEg4KBm1hbnVhbBgBIAEoCBIMCgRjcm9uGAIgASgJEhAKCGJyYW5jaGVzGAMgAygJEgwKBHRhZ3MYBCADKAkqYgoNU3RlcENvbmRpdGlvbhIaChZTVEVQX0NPTkRJVElPTl9TVUNDRVNTEAASGgoWU1RFUF9DT05ESVRJT05fRkFJTFVSRRABEhkKFVNURVBfQ09ORElUSU9OX0FMV0FZUxACYgZwcm90bzM");
 
 /**
  * @generated from message cigen.plugin.v1.Model
@@ -530,6 +530,13 @@ export type Job = Message<"cigen.plugin.v1.Job"> & {
    * @generated from field: cigen.plugin.v1.JobSkip skip = 24;
    */
   skip?: JobSkip | undefined;
+
+  /**
+   * The modules applied to this job, with what they detected (enters the work signature).
+   *
+   * @generated from field: repeated cigen.plugin.v1.ModuleUse modules = 25;
+   */
+  modules: ModuleUse[];
 };
 
 /**
@@ -538,6 +545,48 @@ export type Job = Message<"cigen.plugin.v1.Job"> & {
  */
 export const JobSchema: GenMessage<Job> = /*@__PURE__*/
   messageDesc(file_cigen_plugin_v1_model, 11);
+
+/**
+ * One module's part in a job: which version of the module, and the inputs it added.
+ *
+ * @generated from message cigen.plugin.v1.ModuleUse
+ */
+export type ModuleUse = Message<"cigen.plugin.v1.ModuleUse"> & {
+  /**
+   * e.g. "lang/node".
+   *
+   * @generated from field: string name = 1;
+   */
+  name: string;
+
+  /**
+   * The module's own version (semver).
+   *
+   * @generated from field: string version = 2;
+   */
+  version: string;
+
+  /**
+   * Detected values, e.g. {"node": "20.11.1", "package_manager": "pnpm@9.1.0"}.
+   *
+   * @generated from field: map<string, string> values = 3;
+   */
+  values: { [key: string]: string };
+
+  /**
+   * Repository-relative files the module read (lock and version files); they enter the signature.
+   *
+   * @generated from field: repeated string files = 4;
+   */
+  files: string[];
+};
+
+/**
+ * Describes the message cigen.plugin.v1.ModuleUse.
+ * Use `create(ModuleUseSchema)` to create a new message.
+ */
+export const ModuleUseSchema: GenMessage<ModuleUse> = /*@__PURE__*/
+  messageDesc(file_cigen_plugin_v1_model, 12);
 
 /**
  * What decides whether a job can be skipped, and where its successes are recorded.
@@ -570,7 +619,7 @@ export type JobSkip = Message<"cigen.plugin.v1.JobSkip"> & {
  * Use `create(JobSkipSchema)` to create a new message.
  */
 export const JobSkipSchema: GenMessage<JobSkip> = /*@__PURE__*/
-  messageDesc(file_cigen_plugin_v1_model, 12);
+  messageDesc(file_cigen_plugin_v1_model, 13);
 
 /**
  * A signature store (skip_store in cigen.yml).
@@ -605,7 +654,7 @@ export type SkipStore = Message<"cigen.plugin.v1.SkipStore"> & {
  * Use `create(SkipStoreSchema)` to create a new message.
  */
 export const SkipStoreSchema: GenMessage<SkipStore> = /*@__PURE__*/
-  messageDesc(file_cigen_plugin_v1_model, 13);
+  messageDesc(file_cigen_plugin_v1_model, 14);
 
 /**
  * @generated from message cigen.plugin.v1.Runner
@@ -632,7 +681,7 @@ export type Runner = Message<"cigen.plugin.v1.Runner"> & {
  * Use `create(RunnerSchema)` to create a new message.
  */
 export const RunnerSchema: GenMessage<Runner> = /*@__PURE__*/
-  messageDesc(file_cigen_plugin_v1_model, 14);
+  messageDesc(file_cigen_plugin_v1_model, 15);
 
 /**
  * @generated from message cigen.plugin.v1.Service
@@ -664,6 +713,22 @@ export type Service = Message<"cigen.plugin.v1.Service"> & {
    * @generated from field: string health_cmd = 5;
    */
   healthCmd: string;
+
+  /**
+   * Variables the job gets to reach this service, e.g. DATABASE_URL. Each template may contain
+   * "{host}" and "{port}" (the service's first port), which the provider fills with the address a
+   * job uses on that provider.
+   *
+   * @generated from field: repeated cigen.plugin.v1.ConnectionVar connection_env = 6;
+   */
+  connectionEnv: ConnectionVar[];
+
+  /**
+   * The module that defined the service ("db/postgres"), empty for services from cigen.yml.
+   *
+   * @generated from field: string module = 7;
+   */
+  module: string;
 };
 
 /**
@@ -671,7 +736,29 @@ export type Service = Message<"cigen.plugin.v1.Service"> & {
  * Use `create(ServiceSchema)` to create a new message.
  */
 export const ServiceSchema: GenMessage<Service> = /*@__PURE__*/
-  messageDesc(file_cigen_plugin_v1_model, 15);
+  messageDesc(file_cigen_plugin_v1_model, 16);
+
+/**
+ * @generated from message cigen.plugin.v1.ConnectionVar
+ */
+export type ConnectionVar = Message<"cigen.plugin.v1.ConnectionVar"> & {
+  /**
+   * @generated from field: string name = 1;
+   */
+  name: string;
+
+  /**
+   * @generated from field: string template = 2;
+   */
+  template: string;
+};
+
+/**
+ * Describes the message cigen.plugin.v1.ConnectionVar.
+ * Use `create(ConnectionVarSchema)` to create a new message.
+ */
+export const ConnectionVarSchema: GenMessage<ConnectionVar> = /*@__PURE__*/
+  messageDesc(file_cigen_plugin_v1_model, 17);
 
 /**
  * @generated from message cigen.plugin.v1.Step
@@ -726,6 +813,12 @@ export type Step = Message<"cigen.plugin.v1.Step"> & {
      */
     value: SaveCacheStep;
     case: "saveCache";
+  } | {
+    /**
+     * @generated from field: cigen.plugin.v1.SetupToolchainStep setup_toolchain = 14;
+     */
+    value: SetupToolchainStep;
+    case: "setupToolchain";
   } | { case: undefined; value?: undefined };
 
   /**
@@ -739,7 +832,7 @@ export type Step = Message<"cigen.plugin.v1.Step"> & {
  * Use `create(StepSchema)` to create a new message.
  */
 export const StepSchema: GenMessage<Step> = /*@__PURE__*/
-  messageDesc(file_cigen_plugin_v1_model, 16);
+  messageDesc(file_cigen_plugin_v1_model, 18);
 
 /**
  * @generated from message cigen.plugin.v1.RunStep
@@ -756,7 +849,7 @@ export type RunStep = Message<"cigen.plugin.v1.RunStep"> & {
  * Use `create(RunStepSchema)` to create a new message.
  */
 export const RunStepSchema: GenMessage<RunStep> = /*@__PURE__*/
-  messageDesc(file_cigen_plugin_v1_model, 17);
+  messageDesc(file_cigen_plugin_v1_model, 19);
 
 /**
  * @generated from message cigen.plugin.v1.UsesStep
@@ -787,7 +880,7 @@ export type UsesStep = Message<"cigen.plugin.v1.UsesStep"> & {
  * Use `create(UsesStepSchema)` to create a new message.
  */
 export const UsesStepSchema: GenMessage<UsesStep> = /*@__PURE__*/
-  messageDesc(file_cigen_plugin_v1_model, 18);
+  messageDesc(file_cigen_plugin_v1_model, 20);
 
 /**
  * @generated from message cigen.plugin.v1.Input
@@ -809,7 +902,7 @@ export type Input = Message<"cigen.plugin.v1.Input"> & {
  * Use `create(InputSchema)` to create a new message.
  */
 export const InputSchema: GenMessage<Input> = /*@__PURE__*/
-  messageDesc(file_cigen_plugin_v1_model, 19);
+  messageDesc(file_cigen_plugin_v1_model, 21);
 
 /**
  * @generated from message cigen.plugin.v1.RestoreCacheStep
@@ -838,7 +931,7 @@ export type RestoreCacheStep = Message<"cigen.plugin.v1.RestoreCacheStep"> & {
  * Use `create(RestoreCacheStepSchema)` to create a new message.
  */
 export const RestoreCacheStepSchema: GenMessage<RestoreCacheStep> = /*@__PURE__*/
-  messageDesc(file_cigen_plugin_v1_model, 20);
+  messageDesc(file_cigen_plugin_v1_model, 22);
 
 /**
  * @generated from message cigen.plugin.v1.SaveCacheStep
@@ -860,7 +953,65 @@ export type SaveCacheStep = Message<"cigen.plugin.v1.SaveCacheStep"> & {
  * Use `create(SaveCacheStepSchema)` to create a new message.
  */
 export const SaveCacheStepSchema: GenMessage<SaveCacheStep> = /*@__PURE__*/
-  messageDesc(file_cigen_plugin_v1_model, 21);
+  messageDesc(file_cigen_plugin_v1_model, 23);
+
+/**
+ * Makes a language toolchain available at a version. Providers translate it in their best way
+ * (GitHub: the tool's setup action; image-based providers: the image below as the job's image when
+ * the job names none); `install` is the portable fallback that works in any Linux shell.
+ *
+ * @generated from message cigen.plugin.v1.SetupToolchainStep
+ */
+export type SetupToolchainStep = Message<"cigen.plugin.v1.SetupToolchainStep"> & {
+  /**
+   * "node", "ruby", "python", "go", "rust", ...
+   *
+   * @generated from field: string tool = 1;
+   */
+  tool: string;
+
+  /**
+   * The version to set up, as precise as detected ("20.11.1", "3.12").
+   *
+   * @generated from field: string version = 2;
+   */
+  version: string;
+
+  /**
+   * The module that emitted the step, e.g. "lang/node".
+   *
+   * @generated from field: string module = 3;
+   */
+  module: string;
+
+  /**
+   * An official container image providing this version, e.g. "node:20.11.1".
+   *
+   * @generated from field: string image = 4;
+   */
+  image: string;
+
+  /**
+   * Shell that checks for the version on PATH and installs it otherwise.
+   *
+   * @generated from field: cigen.plugin.v1.Text install = 5;
+   */
+  install?: Text | undefined;
+
+  /**
+   * Extra settings providers may use, e.g. {"package_manager": "pnpm", "cache": "pnpm"}.
+   *
+   * @generated from field: map<string, string> options = 6;
+   */
+  options: { [key: string]: string };
+};
+
+/**
+ * Describes the message cigen.plugin.v1.SetupToolchainStep.
+ * Use `create(SetupToolchainStepSchema)` to create a new message.
+ */
+export const SetupToolchainStepSchema: GenMessage<SetupToolchainStep> = /*@__PURE__*/
+  messageDesc(file_cigen_plugin_v1_model, 24);
 
 /**
  * @generated from message cigen.plugin.v1.Artifact
@@ -891,7 +1042,7 @@ export type Artifact = Message<"cigen.plugin.v1.Artifact"> & {
  * Use `create(ArtifactSchema)` to create a new message.
  */
 export const ArtifactSchema: GenMessage<Artifact> = /*@__PURE__*/
-  messageDesc(file_cigen_plugin_v1_model, 22);
+  messageDesc(file_cigen_plugin_v1_model, 25);
 
 /**
  * @generated from message cigen.plugin.v1.ArtifactInput
@@ -913,7 +1064,7 @@ export type ArtifactInput = Message<"cigen.plugin.v1.ArtifactInput"> & {
  * Use `create(ArtifactInputSchema)` to create a new message.
  */
 export const ArtifactInputSchema: GenMessage<ArtifactInput> = /*@__PURE__*/
-  messageDesc(file_cigen_plugin_v1_model, 23);
+  messageDesc(file_cigen_plugin_v1_model, 26);
 
 /**
  * @generated from message cigen.plugin.v1.CacheUse
@@ -945,7 +1096,7 @@ export type CacheUse = Message<"cigen.plugin.v1.CacheUse"> & {
  * Use `create(CacheUseSchema)` to create a new message.
  */
 export const CacheUseSchema: GenMessage<CacheUse> = /*@__PURE__*/
-  messageDesc(file_cigen_plugin_v1_model, 24);
+  messageDesc(file_cigen_plugin_v1_model, 27);
 
 /**
  * @generated from message cigen.plugin.v1.Checkout
@@ -979,7 +1130,7 @@ export type Checkout = Message<"cigen.plugin.v1.Checkout"> & {
  * Use `create(CheckoutSchema)` to create a new message.
  */
 export const CheckoutSchema: GenMessage<Checkout> = /*@__PURE__*/
-  messageDesc(file_cigen_plugin_v1_model, 25);
+  messageDesc(file_cigen_plugin_v1_model, 28);
 
 /**
  * @generated from message cigen.plugin.v1.JobTrigger
@@ -1017,7 +1168,7 @@ export type JobTrigger = Message<"cigen.plugin.v1.JobTrigger"> & {
  * Use `create(JobTriggerSchema)` to create a new message.
  */
 export const JobTriggerSchema: GenMessage<JobTrigger> = /*@__PURE__*/
-  messageDesc(file_cigen_plugin_v1_model, 26);
+  messageDesc(file_cigen_plugin_v1_model, 29);
 
 /**
  * @generated from enum cigen.plugin.v1.StepCondition

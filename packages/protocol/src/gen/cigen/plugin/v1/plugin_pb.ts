@@ -8,7 +8,7 @@
 
 import type { GenEnum, GenFile, GenMessage } from "@bufbuild/protobuf/codegenv2";
 import { enumDesc, fileDesc, messageDesc } from "@bufbuild/protobuf/codegenv2";
-import type { CacheUse, Model, Service, SkipStore, Step } from "./model_pb";
+import type { CacheUse, EnvVar, Model, Service, SkipStore, Step } from "./model_pb";
 import { file_cigen_plugin_v1_model } from "./model_pb";
 import type { Message } from "@bufbuild/protobuf";
 
@@ -16,7 +16,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file cigen/plugin/v1/plugin.proto.
  */
 export const file_cigen_plugin_v1_plugin: GenFile = /*@__PURE__*/
-  fileDesc("ChxjaWdlbi9wbHVnaW4vdjEvcGx1Z2luLnByb3RvEg9jaWdlbi5wbHVnaW4udjEidgoIRW52ZWxvcGUSCgoCaWQYASABKA0SDgoGbWV0aG9kGAIgASgJEg8KB3BheWxvYWQYAyABKAwSKAoFZXJyb3IYBCABKAsyGS5jaWdlbi5wbHVnaW4udjEuUnBjRXJyb3ISEwoLaXNfcmVzcG9uc2UYBSABKAgiOgoIUnBjRXJyb3ISDAoEY29kZRgBIAEoCRIPCgdtZXNzYWdlGAIgASgJEg8KB2RldGFpbHMYAyADKAkiKAoMVmVyc2lvblJhbmdlEgsKA21pbhgBIAEoDRILCgNtYXgYAiABKA0iVwoFSGVsbG8SOAoRcHJvdG9jb2xfdmVyc2lvbnMYASABKAsyHS5jaWdlbi5wbHVnaW4udjEuVmVyc2lvblJhbmdlEhQKDGNvcmVfdmVyc2lvbhgCIAEoCSK0AgoKUGx1Z2luSW5mbxIMCgRuYW1lGAEgASgJEg8KB3ZlcnNpb24YAiABKAkSEAoIcHJvdG9jb2wYAyABKA0SFAoMY2FwYWJpbGl0aWVzGAQgAygJEhAKCHJlcXVpcmVzGAUgAygJEhYKDmNvbmZsaWN0c193aXRoGAYgAygJEg0KBWhvb2tzGAcgAygJEjsKCG1ldGFkYXRhGAggAygLMikuY2lnZW4ucGx1Z2luLnYxLlBsdWdpbkluZm8uTWV0YWRhdGFFbnRyeRI4ChFwcm90b2NvbF92ZXJzaW9ucxgJIAEoCzIdLmNpZ2VuLnBsdWdpbi52MS5WZXJzaW9uUmFuZ2UaLwoNTWV0YWRhdGFFbnRyeRILCgNrZXkYASABKAkSDQoFdmFsdWUYAiABKAk6AjgBIlsKDlNvdXJjZUxvY2F0aW9uEgwKBGZpbGUYASABKAkSDAoEbGluZRgCIAEoDRIOCgZjb2x1bW4YAyABKA0SDwoHc25pcHBldBgEIAEoCRIMCgRwYXRoGAUgAygJIqQBCgpEaWFnbm9zdGljEigKBWxldmVsGAEgASgOMhkuY2lnZW4ucGx1Z2luLnYxLlNldmVyaXR5EgwKBGNvZGUYAiABKAkSDQoFdGl0bGUYAyABKAkSDwoHbWVzc2FnZRgEIAEoCRIQCghmaXhfaGludBgFIAEoCRIsCgNsb2MYBiABKAsyHy5jaWdlbi5wbHVnaW4udjEuU291cmNlTG9jYXRpb24iKwoMUmVwb1NuYXBzaG90EgwKBHJvb3QYASABKAkSDQoFZmlsZXMYAiADKAkiWAoGU2lnbmFsEgwKBG5hbWUYASABKAkSDQoFdmFsdWUYAiABKAkSMQoIZXZpZGVuY2UYAyABKAsyHy5jaWdlbi5wbHVnaW4udjEuU291cmNlTG9jYXRpb24i6QEKDkRldGVjdFJlc3BvbnNlEigKB3NpZ25hbHMYASADKAsyFy5jaWdlbi5wbHVnaW4udjEuU2lnbmFsEjkKBWZhY3RzGAIgAygLMiouY2lnZW4ucGx1Z2luLnYxLkRldGVjdFJlc3BvbnNlLkZhY3RzRW50cnkSEgoKY29uZmlkZW5jZRgDIAEoARIwCgtkaWFnbm9zdGljcxgEIAMoCzIbLmNpZ2VuLnBsdWdpbi52MS5EaWFnbm9zdGljGiwKCkZhY3RzRW50cnkSCwoDa2V5GAEgASgJEg0KBXZhbHVlGAIgASgJOgI4ASKEAgoLUGxhblJlcXVlc3QSEwoLY29uZmlnX2pzb24YASABKAkSNgoFZmFjdHMYAiADKAsyJy5jaWdlbi5wbHVnaW4udjEuUGxhblJlcXVlc3QuRmFjdHNFbnRyeRIUCgxjYXBhYmlsaXRpZXMYAyADKAkSNgoFZmxhZ3MYBCADKAsyJy5jaWdlbi5wbHVnaW4udjEuUGxhblJlcXVlc3QuRmxhZ3NFbnRyeRosCgpGYWN0c0VudHJ5EgsKA2tleRgBIAEoCRINCgV2YWx1ZRgCIAEoCToCOAEaLAoKRmxhZ3NFbnRyeRILCgNrZXkYASABKAkSDQoFdmFsdWUYAiABKAk6AjgBInkKDFBsYW5SZXNwb25zZRI3Cg1jb250cmlidXRpb25zGAEgAygLMiAuY2lnZW4ucGx1Z2luLnYxLkpvYkNvbnRyaWJ1dGlvbhIwCgtkaWFnbm9zdGljcxgCIAMoCzIbLmNpZ2VuLnBsdWdpbi52MS5EaWFnbm9zdGljIsYCCg9Kb2JDb250cmlidXRpb24SDgoGam9iX2lkGAEgASgJEioKC3NldHVwX3N0ZXBzGAIgAygLMhUuY2lnZW4ucGx1Z2luLnYxLlN0ZXASKQoGY2FjaGVzGAMgAygLMhkuY2lnZW4ucGx1Z2luLnYxLkNhY2hlVXNlEhcKD3NpZ25hdHVyZV9maWxlcxgEIAMoCRJPChBzaWduYXR1cmVfdmFsdWVzGAUgAygLMjUuY2lnZW4ucGx1Z2luLnYxLkpvYkNvbnRyaWJ1dGlvbi5TaWduYXR1cmVWYWx1ZXNFbnRyeRIqCghzZXJ2aWNlcxgGIAMoCzIYLmNpZ2VuLnBsdWdpbi52MS5TZXJ2aWNlGjYKFFNpZ25hdHVyZVZhbHVlc0VudHJ5EgsKA2tleRgBIAEoCRINCgV2YWx1ZRgCIAEoCToCOAEisQIKD0dlbmVyYXRlUmVxdWVzdBIOCgZ0YXJnZXQYASABKAkSJQoFbW9kZWwYAiABKAsyFi5jaWdlbi5wbHVnaW4udjEuTW9kZWwSOgoFZmFjdHMYAyADKAsyKy5jaWdlbi5wbHVnaW4udjEuR2VuZXJhdGVSZXF1ZXN0LkZhY3RzRW50cnkSOgoFZmxhZ3MYBCADKAsyKy5jaWdlbi5wbHVnaW4udjEuR2VuZXJhdGVSZXF1ZXN0LkZsYWdzRW50cnkSEwoLb3V0cHV0X3BhdGgYBSABKAkaLAoKRmFjdHNFbnRyeRILCgNrZXkYASABKAkSDQoFdmFsdWUYAiABKAk6AjgBGiwKCkZsYWdzRW50cnkSCwoDa2V5GAEgASgJEg0KBXZhbHVlGAIgASgJOgI4ASKbAQoIRnJhZ21lbnQSDAoEcGF0aBgBIAEoCRIPCgdjb250ZW50GAIgASgJEjAKCHN0cmF0ZWd5GAMgASgOMh4uY2lnZW4ucGx1Z2luLnYxLk1lcmdlU3RyYXRlZ3kSDQoFb3JkZXIYBCABKAUSLwoGZm9ybWF0GAUgASgOMh8uY2lnZW4ucGx1Z2luLnYxLkZyYWdtZW50Rm9ybWF0InIKEEdlbmVyYXRlUmVzcG9uc2USLAoJZnJhZ21lbnRzGAEgAygLMhkuY2lnZW4ucGx1Z2luLnYxLkZyYWdtZW50EjAKC2RpYWdub3N0aWNzGAIgAygLMhsuY2lnZW4ucGx1Z2luLnYxLkRpYWdub3N0aWMidgoPVmFsaWRhdGVSZXF1ZXN0Eg4KBnRhcmdldBgBIAEoCRIsCglmcmFnbWVudHMYAiADKAsyGS5jaWdlbi5wbHVnaW4udjEuRnJhZ21lbnQSJQoFbW9kZWwYAyABKAsyFi5jaWdlbi5wbHVnaW4udjEuTW9kZWwiRAoQVmFsaWRhdGVSZXNwb25zZRIwCgtkaWFnbm9zdGljcxgBIAMoCzIbLmNpZ2VuLnBsdWdpbi52MS5EaWFnbm9zdGljIskBChBQcmVmbGlnaHRSZXF1ZXN0Eg4KBmpvYl9pZBgBIAEoCRIRCglzaWduYXR1cmUYAiABKAkSGgoScHJldmlvdXNfc2lnbmF0dXJlGAMgASgJEkQKCnJlcG9fc3RhdGUYBCADKAsyMC5jaWdlbi5wbHVnaW4udjEuUHJlZmxpZ2h0UmVxdWVzdC5SZXBvU3RhdGVFbnRyeRowCg5SZXBvU3RhdGVFbnRyeRILCgNrZXkYASABKAkSDQoFdmFsdWUYAiABKAk6AjgBIkoKEVByZWZsaWdodFJlc3BvbnNlEhIKCnNob3VsZF9ydW4YASABKAgSDgoGcmVhc29uGAIgASgJEhEKCXNpZ25hdHVyZRgDIAEoCSLRAQoPU2lnbmF0dXJlUmVjb3JkEg4KBmpvYl9pZBgBIAEoCRIRCglzaWduYXR1cmUYAiABKAkSEwoLcmVjb3JkZWRfYXQYAyABKAkSQAoIbWV0YWRhdGEYBCADKAsyLi5jaWdlbi5wbHVnaW4udjEuU2lnbmF0dXJlUmVjb3JkLk1ldGFkYXRhRW50cnkSEwoLaW5wdXRzX2pzb24YBSABKAkaLwoNTWV0YWRhdGFFbnRyeRILCgNrZXkYASABKAkSDQoFdmFsdWUYAiABKAk6AjgBImIKElN0b3JlTG9va3VwUmVxdWVzdBIpCgVzdG9yZRgBIAEoCzIaLmNpZ2VuLnBsdWdpbi52MS5Ta2lwU3RvcmUSDgoGam9iX2lkGAIgASgJEhEKCXNpZ25hdHVyZRgDIAEoCSJWChNTdG9yZUxvb2t1cFJlc3BvbnNlEg0KBWZvdW5kGAEgASgIEjAKBnJlY29yZBgCIAEoCzIgLmNpZ2VuLnBsdWdpbi52MS5TaWduYXR1cmVSZWNvcmQicQoSU3RvcmVSZWNvcmRSZXF1ZXN0EikKBXN0b3JlGAEgASgLMhouY2lnZW4ucGx1Z2luLnYxLlNraXBTdG9yZRIwCgZyZWNvcmQYAiABKAsyIC5jaWdlbi5wbHVnaW4udjEuU2lnbmF0dXJlUmVjb3JkIhUKE1N0b3JlUmVjb3JkUmVzcG9uc2UiXwoTU3RvcmVIaXN0b3J5UmVxdWVzdBIpCgVzdG9yZRgBIAEoCzIaLmNpZ2VuLnBsdWdpbi52MS5Ta2lwU3RvcmUSDgoGam9iX2lkGAIgASgJEg0KBWxpbWl0GAMgASgNIkkKFFN0b3JlSGlzdG9yeVJlc3BvbnNlEjEKB3JlY29yZHMYASADKAsyIC5jaWdlbi5wbHVnaW4udjEuU2lnbmF0dXJlUmVjb3JkKmEKCFNldmVyaXR5EhgKFFNFVkVSSVRZX1VOU1BFQ0lGSUVEEAASEgoOU0VWRVJJVFlfRVJST1IQARIUChBTRVZFUklUWV9XQVJOSU5HEAISEQoNU0VWRVJJVFlfSU5GTxADKmAKDU1lcmdlU3RyYXRlZ3kSGgoWTUVSR0VfU1RSQVRFR1lfUkVQTEFDRRAAEhgKFE1FUkdFX1NUUkFURUdZX01FUkdFEAESGQoVTUVSR0VfU1RSQVRFR1lfQVBQRU5EEAIqXgoORnJhZ21lbnRGb3JtYXQSGAoURlJBR01FTlRfRk9STUFUX1RFWFQQABIYChRGUkFHTUVOVF9GT1JNQVRfWUFNTBABEhgKFEZSQUdNRU5UX0ZPUk1BVF9KU09OEAJiBnByb3RvMw", [file_cigen_plugin_v1_model]);
+  fileDesc("ChxjaWdlbi9wbHVnaW4vdjEvcGx1Z2luLnByb3RvEg9jaWdlbi5wbHVnaW4udjEidgoIRW52ZWxvcGUSCgoCaWQYASABKA0SDgoGbWV0aG9kGAIgASgJEg8KB3BheWxvYWQYAyABKAwSKAoFZXJyb3IYBCABKAsyGS5jaWdlbi5wbHVnaW4udjEuUnBjRXJyb3ISEwoLaXNfcmVzcG9uc2UYBSABKAgiOgoIUnBjRXJyb3ISDAoEY29kZRgBIAEoCRIPCgdtZXNzYWdlGAIgASgJEg8KB2RldGFpbHMYAyADKAkiKAoMVmVyc2lvblJhbmdlEgsKA21pbhgBIAEoDRILCgNtYXgYAiABKA0iVwoFSGVsbG8SOAoRcHJvdG9jb2xfdmVyc2lvbnMYASABKAsyHS5jaWdlbi5wbHVnaW4udjEuVmVyc2lvblJhbmdlEhQKDGNvcmVfdmVyc2lvbhgCIAEoCSK0AgoKUGx1Z2luSW5mbxIMCgRuYW1lGAEgASgJEg8KB3ZlcnNpb24YAiABKAkSEAoIcHJvdG9jb2wYAyABKA0SFAoMY2FwYWJpbGl0aWVzGAQgAygJEhAKCHJlcXVpcmVzGAUgAygJEhYKDmNvbmZsaWN0c193aXRoGAYgAygJEg0KBWhvb2tzGAcgAygJEjsKCG1ldGFkYXRhGAggAygLMikuY2lnZW4ucGx1Z2luLnYxLlBsdWdpbkluZm8uTWV0YWRhdGFFbnRyeRI4ChFwcm90b2NvbF92ZXJzaW9ucxgJIAEoCzIdLmNpZ2VuLnBsdWdpbi52MS5WZXJzaW9uUmFuZ2UaLwoNTWV0YWRhdGFFbnRyeRILCgNrZXkYASABKAkSDQoFdmFsdWUYAiABKAk6AjgBIlsKDlNvdXJjZUxvY2F0aW9uEgwKBGZpbGUYASABKAkSDAoEbGluZRgCIAEoDRIOCgZjb2x1bW4YAyABKA0SDwoHc25pcHBldBgEIAEoCRIMCgRwYXRoGAUgAygJIqQBCgpEaWFnbm9zdGljEigKBWxldmVsGAEgASgOMhkuY2lnZW4ucGx1Z2luLnYxLlNldmVyaXR5EgwKBGNvZGUYAiABKAkSDQoFdGl0bGUYAyABKAkSDwoHbWVzc2FnZRgEIAEoCRIQCghmaXhfaGludBgFIAEoCRIsCgNsb2MYBiABKAsyHy5jaWdlbi5wbHVnaW4udjEuU291cmNlTG9jYXRpb24iKwoMUmVwb1NuYXBzaG90EgwKBHJvb3QYASABKAkSDQoFZmlsZXMYAiADKAkiWAoGU2lnbmFsEgwKBG5hbWUYASABKAkSDQoFdmFsdWUYAiABKAkSMQoIZXZpZGVuY2UYAyABKAsyHy5jaWdlbi5wbHVnaW4udjEuU291cmNlTG9jYXRpb24i6QEKDkRldGVjdFJlc3BvbnNlEigKB3NpZ25hbHMYASADKAsyFy5jaWdlbi5wbHVnaW4udjEuU2lnbmFsEjkKBWZhY3RzGAIgAygLMiouY2lnZW4ucGx1Z2luLnYxLkRldGVjdFJlc3BvbnNlLkZhY3RzRW50cnkSEgoKY29uZmlkZW5jZRgDIAEoARIwCgtkaWFnbm9zdGljcxgEIAMoCzIbLmNpZ2VuLnBsdWdpbi52MS5EaWFnbm9zdGljGiwKCkZhY3RzRW50cnkSCwoDa2V5GAEgASgJEg0KBXZhbHVlGAIgASgJOgI4ASK/AgoLUGxhblJlcXVlc3QSEwoLY29uZmlnX2pzb24YASABKAkSNgoFZmFjdHMYAiADKAsyJy5jaWdlbi5wbHVnaW4udjEuUGxhblJlcXVlc3QuRmFjdHNFbnRyeRIUCgxjYXBhYmlsaXRpZXMYAyADKAkSNgoFZmxhZ3MYBCADKAsyJy5jaWdlbi5wbHVnaW4udjEuUGxhblJlcXVlc3QuRmxhZ3NFbnRyeRImCgRqb2JzGAUgAygLMhguY2lnZW4ucGx1Z2luLnYxLlBsYW5Kb2ISEQoJcmVwb19yb290GAYgASgJGiwKCkZhY3RzRW50cnkSCwoDa2V5GAEgASgJEg0KBXZhbHVlGAIgASgJOgI4ARosCgpGbGFnc0VudHJ5EgsKA2tleRgBIAEoCRINCgV2YWx1ZRgCIAEoCToCOAEimQEKB1BsYW5Kb2ISDgoGam9iX2lkGAEgASgJEg8KB2Jhc2VfaWQYAiABKAkSEAoIcGFja2FnZXMYAyADKAkSLAoEdXNlcxgEIAMoCzIeLmNpZ2VuLnBsdWdpbi52MS5Nb2R1bGVTdGVwVXNlEhAKCHNlcnZpY2VzGAUgAygJEg0KBWltYWdlGAYgASgJEgwKBGFyY2gYByABKAkinAEKDU1vZHVsZVN0ZXBVc2USEgoKc3RlcF9pbmRleBgBIAEoDRISCgpjb25zdHJhaW50GAIgASgJEjYKBHdpdGgYAyADKAsyKC5jaWdlbi5wbHVnaW4udjEuTW9kdWxlU3RlcFVzZS5XaXRoRW50cnkaKwoJV2l0aEVudHJ5EgsKA2tleRgBIAEoCRINCgV2YWx1ZRgCIAEoCToCOAEieQoMUGxhblJlc3BvbnNlEjcKDWNvbnRyaWJ1dGlvbnMYASADKAsyIC5jaWdlbi5wbHVnaW4udjEuSm9iQ29udHJpYnV0aW9uEjAKC2RpYWdub3N0aWNzGAIgAygLMhsuY2lnZW4ucGx1Z2luLnYxLkRpYWdub3N0aWMipAMKD0pvYkNvbnRyaWJ1dGlvbhIOCgZqb2JfaWQYASABKAkSKgoLc2V0dXBfc3RlcHMYAiADKAsyFS5jaWdlbi5wbHVnaW4udjEuU3RlcBIpCgZjYWNoZXMYAyADKAsyGS5jaWdlbi5wbHVnaW4udjEuQ2FjaGVVc2USFwoPc2lnbmF0dXJlX2ZpbGVzGAQgAygJEk8KEHNpZ25hdHVyZV92YWx1ZXMYBSADKAsyNS5jaWdlbi5wbHVnaW4udjEuSm9iQ29udHJpYnV0aW9uLlNpZ25hdHVyZVZhbHVlc0VudHJ5EioKCHNlcnZpY2VzGAYgAygLMhguY2lnZW4ucGx1Z2luLnYxLlNlcnZpY2USJAoDZW52GAcgAygLMhcuY2lnZW4ucGx1Z2luLnYxLkVudlZhchI2CgxyZXBsYWNlbWVudHMYCCADKAsyIC5jaWdlbi5wbHVnaW4udjEuU3RlcFJlcGxhY2VtZW50GjYKFFNpZ25hdHVyZVZhbHVlc0VudHJ5EgsKA2tleRgBIAEoCRINCgV2YWx1ZRgCIAEoCToCOAEiSwoPU3RlcFJlcGxhY2VtZW50EhIKCnN0ZXBfaW5kZXgYASABKA0SJAoFc3RlcHMYAiADKAsyFS5jaWdlbi5wbHVnaW4udjEuU3RlcCKxAgoPR2VuZXJhdGVSZXF1ZXN0Eg4KBnRhcmdldBgBIAEoCRIlCgVtb2RlbBgCIAEoCzIWLmNpZ2VuLnBsdWdpbi52MS5Nb2RlbBI6CgVmYWN0cxgDIAMoCzIrLmNpZ2VuLnBsdWdpbi52MS5HZW5lcmF0ZVJlcXVlc3QuRmFjdHNFbnRyeRI6CgVmbGFncxgEIAMoCzIrLmNpZ2VuLnBsdWdpbi52MS5HZW5lcmF0ZVJlcXVlc3QuRmxhZ3NFbnRyeRITCgtvdXRwdXRfcGF0aBgFIAEoCRosCgpGYWN0c0VudHJ5EgsKA2tleRgBIAEoCRINCgV2YWx1ZRgCIAEoCToCOAEaLAoKRmxhZ3NFbnRyeRILCgNrZXkYASABKAkSDQoFdmFsdWUYAiABKAk6AjgBIpsBCghGcmFnbWVudBIMCgRwYXRoGAEgASgJEg8KB2NvbnRlbnQYAiABKAkSMAoIc3RyYXRlZ3kYAyABKA4yHi5jaWdlbi5wbHVnaW4udjEuTWVyZ2VTdHJhdGVneRINCgVvcmRlchgEIAEoBRIvCgZmb3JtYXQYBSABKA4yHy5jaWdlbi5wbHVnaW4udjEuRnJhZ21lbnRGb3JtYXQicgoQR2VuZXJhdGVSZXNwb25zZRIsCglmcmFnbWVudHMYASADKAsyGS5jaWdlbi5wbHVnaW4udjEuRnJhZ21lbnQSMAoLZGlhZ25vc3RpY3MYAiADKAsyGy5jaWdlbi5wbHVnaW4udjEuRGlhZ25vc3RpYyJ2Cg9WYWxpZGF0ZVJlcXVlc3QSDgoGdGFyZ2V0GAEgASgJEiwKCWZyYWdtZW50cxgCIAMoCzIZLmNpZ2VuLnBsdWdpbi52MS5GcmFnbWVudBIlCgVtb2RlbBgDIAEoCzIWLmNpZ2VuLnBsdWdpbi52MS5Nb2RlbCJEChBWYWxpZGF0ZVJlc3BvbnNlEjAKC2RpYWdub3N0aWNzGAEgAygLMhsuY2lnZW4ucGx1Z2luLnYxLkRpYWdub3N0aWMiyQEKEFByZWZsaWdodFJlcXVlc3QSDgoGam9iX2lkGAEgASgJEhEKCXNpZ25hdHVyZRgCIAEoCRIaChJwcmV2aW91c19zaWduYXR1cmUYAyABKAkSRAoKcmVwb19zdGF0ZRgEIAMoCzIwLmNpZ2VuLnBsdWdpbi52MS5QcmVmbGlnaHRSZXF1ZXN0LlJlcG9TdGF0ZUVudHJ5GjAKDlJlcG9TdGF0ZUVudHJ5EgsKA2tleRgBIAEoCRINCgV2YWx1ZRgCIAEoCToCOAEiSgoRUHJlZmxpZ2h0UmVzcG9uc2USEgoKc2hvdWxkX3J1bhgBIAEoCBIOCgZyZWFzb24YAiABKAkSEQoJc2lnbmF0dXJlGAMgASgJIhcKBFBpbmcSDwoHcGF5bG9hZBgBIAEoDCLRAQoPU2lnbmF0dXJlUmVjb3JkEg4KBmpvYl9pZBgBIAEoCRIRCglzaWduYXR1cmUYAiABKAkSEwoLcmVjb3JkZWRfYXQYAyABKAkSQAoIbWV0YWRhdGEYBCADKAsyLi5jaWdlbi5wbHVnaW4udjEuU2lnbmF0dXJlUmVjb3JkLk1ldGFkYXRhRW50cnkSEwoLaW5wdXRzX2pzb24YBSABKAkaLwoNTWV0YWRhdGFFbnRyeRILCgNrZXkYASABKAkSDQoFdmFsdWUYAiABKAk6AjgBImIKElN0b3JlTG9va3VwUmVxdWVzdBIpCgVzdG9yZRgBIAEoCzIaLmNpZ2VuLnBsdWdpbi52MS5Ta2lwU3RvcmUSDgoGam9iX2lkGAIgASgJEhEKCXNpZ25hdHVyZRgDIAEoCSJWChNTdG9yZUxvb2t1cFJlc3BvbnNlEg0KBWZvdW5kGAEgASgIEjAKBnJlY29yZBgCIAEoCzIgLmNpZ2VuLnBsdWdpbi52MS5TaWduYXR1cmVSZWNvcmQicQoSU3RvcmVSZWNvcmRSZXF1ZXN0EikKBXN0b3JlGAEgASgLMhouY2lnZW4ucGx1Z2luLnYxLlNraXBTdG9yZRIwCgZyZWNvcmQYAiABKAsyIC5jaWdlbi5wbHVnaW4udjEuU2lnbmF0dXJlUmVjb3JkIhUKE1N0b3JlUmVjb3JkUmVzcG9uc2UiXwoTU3RvcmVIaXN0b3J5UmVxdWVzdBIpCgVzdG9yZRgBIAEoCzIaLmNpZ2VuLnBsdWdpbi52MS5Ta2lwU3RvcmUSDgoGam9iX2lkGAIgASgJEg0KBWxpbWl0GAMgASgNIkkKFFN0b3JlSGlzdG9yeVJlc3BvbnNlEjEKB3JlY29yZHMYASADKAsyIC5jaWdlbi5wbHVnaW4udjEuU2lnbmF0dXJlUmVjb3JkKmEKCFNldmVyaXR5EhgKFFNFVkVSSVRZX1VOU1BFQ0lGSUVEEAASEgoOU0VWRVJJVFlfRVJST1IQARIUChBTRVZFUklUWV9XQVJOSU5HEAISEQoNU0VWRVJJVFlfSU5GTxADKmAKDU1lcmdlU3RyYXRlZ3kSGgoWTUVSR0VfU1RSQVRFR1lfUkVQTEFDRRAAEhgKFE1FUkdFX1NUUkFURUdZX01FUkdFEAESGQoVTUVSR0VfU1RSQVRFR1lfQVBQRU5EEAIqXgoORnJhZ21lbnRGb3JtYXQSGAoURlJBR01FTlRfRk9STUFUX1RFWFQQABIYChRGUkFHTUVOVF9GT1JNQVRfWUFNTBABEhgKFEZSQUdNRU5UX0ZPUk1BVF9KU09OEAJiBnByb3RvMw", [file_cigen_plugin_v1_model]);
 
 /**
  * Every frame on the wire carries exactly one Envelope.
@@ -401,6 +401,8 @@ export type PlanRequest = Message<"cigen.plugin.v1.PlanRequest"> & {
   configJson: string;
 
   /**
+   * What this module's Detect found (its own facts).
+   *
    * @generated from field: map<string, string> facts = 2;
    */
   facts: { [key: string]: string };
@@ -414,6 +416,20 @@ export type PlanRequest = Message<"cigen.plugin.v1.PlanRequest"> & {
    * @generated from field: map<string, string> flags = 4;
    */
   flags: { [key: string]: string };
+
+  /**
+   * The job variants that use this module, and how (packages, uses steps, services).
+   *
+   * @generated from field: repeated cigen.plugin.v1.PlanJob jobs = 5;
+   */
+  jobs: PlanJob[];
+
+  /**
+   * Absolute path of the repository root, for modules that read more files while planning.
+   *
+   * @generated from field: string repo_root = 6;
+   */
+  repoRoot: string;
 };
 
 /**
@@ -422,6 +438,97 @@ export type PlanRequest = Message<"cigen.plugin.v1.PlanRequest"> & {
  */
 export const PlanRequestSchema: GenMessage<PlanRequest> = /*@__PURE__*/
   messageDesc(file_cigen_plugin_v1_plugin, 10);
+
+/**
+ * One job variant's use of a module.
+ *
+ * @generated from message cigen.plugin.v1.PlanJob
+ */
+export type PlanJob = Message<"cigen.plugin.v1.PlanJob"> & {
+  /**
+   * @generated from field: string job_id = 1;
+   */
+  jobId: string;
+
+  /**
+   * @generated from field: string base_id = 2;
+   */
+  baseId: string;
+
+  /**
+   * Entries of the job's `packages` this module handles (e.g. "node").
+   *
+   * @generated from field: repeated string packages = 3;
+   */
+  packages: string[];
+
+  /**
+   * The job's `uses:` steps that name this module, by position in the job's steps.
+   *
+   * @generated from field: repeated cigen.plugin.v1.ModuleStepUse uses = 4;
+   */
+  uses: ModuleStepUse[];
+
+  /**
+   * Entries of the job's `services` this module handles: a bare name ("postgres") or an image
+   * reference whose name the module serves ("postgres:16").
+   *
+   * @generated from field: repeated string services = 5;
+   */
+  services: string[];
+
+  /**
+   * The job's image and arch, when set (a module may pick versions to match).
+   *
+   * @generated from field: string image = 6;
+   */
+  image: string;
+
+  /**
+   * @generated from field: string arch = 7;
+   */
+  arch: string;
+};
+
+/**
+ * Describes the message cigen.plugin.v1.PlanJob.
+ * Use `create(PlanJobSchema)` to create a new message.
+ */
+export const PlanJobSchema: GenMessage<PlanJob> = /*@__PURE__*/
+  messageDesc(file_cigen_plugin_v1_plugin, 11);
+
+/**
+ * @generated from message cigen.plugin.v1.ModuleStepUse
+ */
+export type ModuleStepUse = Message<"cigen.plugin.v1.ModuleStepUse"> & {
+  /**
+   * Index of the step in the model job's steps (after commands were inlined).
+   *
+   * @generated from field: uint32 step_index = 1;
+   */
+  stepIndex: number;
+
+  /**
+   * The version constraint written after "@" (may be empty).
+   *
+   * @generated from field: string constraint = 2;
+   */
+  constraint: string;
+
+  /**
+   * `with:` inputs, already interpolated to literal text where possible.
+   *
+   * @generated from field: map<string, string> with = 3;
+   */
+  with: { [key: string]: string };
+};
+
+/**
+ * Describes the message cigen.plugin.v1.ModuleStepUse.
+ * Use `create(ModuleStepUseSchema)` to create a new message.
+ */
+export const ModuleStepUseSchema: GenMessage<ModuleStepUse> = /*@__PURE__*/
+  messageDesc(file_cigen_plugin_v1_plugin, 12);
 
 /**
  * @generated from message cigen.plugin.v1.PlanResponse
@@ -445,7 +552,7 @@ export type PlanResponse = Message<"cigen.plugin.v1.PlanResponse"> & {
  * Use `create(PlanResponseSchema)` to create a new message.
  */
 export const PlanResponseSchema: GenMessage<PlanResponse> = /*@__PURE__*/
-  messageDesc(file_cigen_plugin_v1_plugin, 11);
+  messageDesc(file_cigen_plugin_v1_plugin, 13);
 
 /**
  * @generated from message cigen.plugin.v1.JobContribution
@@ -457,6 +564,8 @@ export type JobContribution = Message<"cigen.plugin.v1.JobContribution"> & {
   jobId: string;
 
   /**
+   * Steps placed at the start of the job, after checkout and cache restore (for `packages`).
+   *
    * @generated from field: repeated cigen.plugin.v1.Step setup_steps = 2;
    */
   setupSteps: Step[];
@@ -467,19 +576,39 @@ export type JobContribution = Message<"cigen.plugin.v1.JobContribution"> & {
   caches: CacheUse[];
 
   /**
+   * Repository-relative files (lock files, version files) that enter the job's work signature.
+   *
    * @generated from field: repeated string signature_files = 4;
    */
   signatureFiles: string[];
 
   /**
+   * Values that enter the work signature (detected versions), keyed by name.
+   *
    * @generated from field: map<string, string> signature_values = 5;
    */
   signatureValues: { [key: string]: string };
 
   /**
+   * Services that replace the job's entries named in PlanJob.services, in the same order.
+   *
    * @generated from field: repeated cigen.plugin.v1.Service services = 6;
    */
   services: Service[];
+
+  /**
+   * Variables every step of the job gets (e.g. DATABASE_URL); job env of the same name wins.
+   *
+   * @generated from field: repeated cigen.plugin.v1.EnvVar env = 7;
+   */
+  env: EnvVar[];
+
+  /**
+   * Steps that replace a `uses:` step of this module, by its index.
+   *
+   * @generated from field: repeated cigen.plugin.v1.StepReplacement replacements = 8;
+   */
+  replacements: StepReplacement[];
 };
 
 /**
@@ -487,7 +616,29 @@ export type JobContribution = Message<"cigen.plugin.v1.JobContribution"> & {
  * Use `create(JobContributionSchema)` to create a new message.
  */
 export const JobContributionSchema: GenMessage<JobContribution> = /*@__PURE__*/
-  messageDesc(file_cigen_plugin_v1_plugin, 12);
+  messageDesc(file_cigen_plugin_v1_plugin, 14);
+
+/**
+ * @generated from message cigen.plugin.v1.StepReplacement
+ */
+export type StepReplacement = Message<"cigen.plugin.v1.StepReplacement"> & {
+  /**
+   * @generated from field: uint32 step_index = 1;
+   */
+  stepIndex: number;
+
+  /**
+   * @generated from field: repeated cigen.plugin.v1.Step steps = 2;
+   */
+  steps: Step[];
+};
+
+/**
+ * Describes the message cigen.plugin.v1.StepReplacement.
+ * Use `create(StepReplacementSchema)` to create a new message.
+ */
+export const StepReplacementSchema: GenMessage<StepReplacement> = /*@__PURE__*/
+  messageDesc(file_cigen_plugin_v1_plugin, 15);
 
 /**
  * @generated from message cigen.plugin.v1.GenerateRequest
@@ -530,7 +681,7 @@ export type GenerateRequest = Message<"cigen.plugin.v1.GenerateRequest"> & {
  * Use `create(GenerateRequestSchema)` to create a new message.
  */
 export const GenerateRequestSchema: GenMessage<GenerateRequest> = /*@__PURE__*/
-  messageDesc(file_cigen_plugin_v1_plugin, 13);
+  messageDesc(file_cigen_plugin_v1_plugin, 16);
 
 /**
  * @generated from message cigen.plugin.v1.Fragment
@@ -569,7 +720,7 @@ export type Fragment = Message<"cigen.plugin.v1.Fragment"> & {
  * Use `create(FragmentSchema)` to create a new message.
  */
 export const FragmentSchema: GenMessage<Fragment> = /*@__PURE__*/
-  messageDesc(file_cigen_plugin_v1_plugin, 14);
+  messageDesc(file_cigen_plugin_v1_plugin, 17);
 
 /**
  * @generated from message cigen.plugin.v1.GenerateResponse
@@ -591,7 +742,7 @@ export type GenerateResponse = Message<"cigen.plugin.v1.GenerateResponse"> & {
  * Use `create(GenerateResponseSchema)` to create a new message.
  */
 export const GenerateResponseSchema: GenMessage<GenerateResponse> = /*@__PURE__*/
-  messageDesc(file_cigen_plugin_v1_plugin, 15);
+  messageDesc(file_cigen_plugin_v1_plugin, 18);
 
 /**
  * @generated from message cigen.plugin.v1.ValidateRequest
@@ -618,7 +769,7 @@ export type ValidateRequest = Message<"cigen.plugin.v1.ValidateRequest"> & {
  * Use `create(ValidateRequestSchema)` to create a new message.
  */
 export const ValidateRequestSchema: GenMessage<ValidateRequest> = /*@__PURE__*/
-  messageDesc(file_cigen_plugin_v1_plugin, 16);
+  messageDesc(file_cigen_plugin_v1_plugin, 19);
 
 /**
  * @generated from message cigen.plugin.v1.ValidateResponse
@@ -635,7 +786,7 @@ export type ValidateResponse = Message<"cigen.plugin.v1.ValidateResponse"> & {
  * Use `create(ValidateResponseSchema)` to create a new message.
  */
 export const ValidateResponseSchema: GenMessage<ValidateResponse> = /*@__PURE__*/
-  messageDesc(file_cigen_plugin_v1_plugin, 17);
+  messageDesc(file_cigen_plugin_v1_plugin, 20);
 
 /**
  * @generated from message cigen.plugin.v1.PreflightRequest
@@ -667,7 +818,7 @@ export type PreflightRequest = Message<"cigen.plugin.v1.PreflightRequest"> & {
  * Use `create(PreflightRequestSchema)` to create a new message.
  */
 export const PreflightRequestSchema: GenMessage<PreflightRequest> = /*@__PURE__*/
-  messageDesc(file_cigen_plugin_v1_plugin, 18);
+  messageDesc(file_cigen_plugin_v1_plugin, 21);
 
 /**
  * @generated from message cigen.plugin.v1.PreflightResponse
@@ -694,7 +845,27 @@ export type PreflightResponse = Message<"cigen.plugin.v1.PreflightResponse"> & {
  * Use `create(PreflightResponseSchema)` to create a new message.
  */
 export const PreflightResponseSchema: GenMessage<PreflightResponse> = /*@__PURE__*/
-  messageDesc(file_cigen_plugin_v1_plugin, 19);
+  messageDesc(file_cigen_plugin_v1_plugin, 22);
+
+/**
+ * The smallest call: echoes its payload. Served by the SDK for every plugin; used to measure the
+ * protocol's own round-trip cost and as a liveness check.
+ *
+ * @generated from message cigen.plugin.v1.Ping
+ */
+export type Ping = Message<"cigen.plugin.v1.Ping"> & {
+  /**
+   * @generated from field: bytes payload = 1;
+   */
+  payload: Uint8Array;
+};
+
+/**
+ * Describes the message cigen.plugin.v1.Ping.
+ * Use `create(PingSchema)` to create a new message.
+ */
+export const PingSchema: GenMessage<Ping> = /*@__PURE__*/
+  messageDesc(file_cigen_plugin_v1_plugin, 23);
 
 /**
  * One recorded success of a job variant.
@@ -742,7 +913,7 @@ export type SignatureRecord = Message<"cigen.plugin.v1.SignatureRecord"> & {
  * Use `create(SignatureRecordSchema)` to create a new message.
  */
 export const SignatureRecordSchema: GenMessage<SignatureRecord> = /*@__PURE__*/
-  messageDesc(file_cigen_plugin_v1_plugin, 20);
+  messageDesc(file_cigen_plugin_v1_plugin, 24);
 
 /**
  * @generated from message cigen.plugin.v1.StoreLookupRequest
@@ -769,7 +940,7 @@ export type StoreLookupRequest = Message<"cigen.plugin.v1.StoreLookupRequest"> &
  * Use `create(StoreLookupRequestSchema)` to create a new message.
  */
 export const StoreLookupRequestSchema: GenMessage<StoreLookupRequest> = /*@__PURE__*/
-  messageDesc(file_cigen_plugin_v1_plugin, 21);
+  messageDesc(file_cigen_plugin_v1_plugin, 25);
 
 /**
  * @generated from message cigen.plugin.v1.StoreLookupResponse
@@ -791,7 +962,7 @@ export type StoreLookupResponse = Message<"cigen.plugin.v1.StoreLookupResponse">
  * Use `create(StoreLookupResponseSchema)` to create a new message.
  */
 export const StoreLookupResponseSchema: GenMessage<StoreLookupResponse> = /*@__PURE__*/
-  messageDesc(file_cigen_plugin_v1_plugin, 22);
+  messageDesc(file_cigen_plugin_v1_plugin, 26);
 
 /**
  * @generated from message cigen.plugin.v1.StoreRecordRequest
@@ -813,7 +984,7 @@ export type StoreRecordRequest = Message<"cigen.plugin.v1.StoreRecordRequest"> &
  * Use `create(StoreRecordRequestSchema)` to create a new message.
  */
 export const StoreRecordRequestSchema: GenMessage<StoreRecordRequest> = /*@__PURE__*/
-  messageDesc(file_cigen_plugin_v1_plugin, 23);
+  messageDesc(file_cigen_plugin_v1_plugin, 27);
 
 /**
  * @generated from message cigen.plugin.v1.StoreRecordResponse
@@ -826,7 +997,7 @@ export type StoreRecordResponse = Message<"cigen.plugin.v1.StoreRecordResponse">
  * Use `create(StoreRecordResponseSchema)` to create a new message.
  */
 export const StoreRecordResponseSchema: GenMessage<StoreRecordResponse> = /*@__PURE__*/
-  messageDesc(file_cigen_plugin_v1_plugin, 24);
+  messageDesc(file_cigen_plugin_v1_plugin, 28);
 
 /**
  * @generated from message cigen.plugin.v1.StoreHistoryRequest
@@ -855,7 +1026,7 @@ export type StoreHistoryRequest = Message<"cigen.plugin.v1.StoreHistoryRequest">
  * Use `create(StoreHistoryRequestSchema)` to create a new message.
  */
 export const StoreHistoryRequestSchema: GenMessage<StoreHistoryRequest> = /*@__PURE__*/
-  messageDesc(file_cigen_plugin_v1_plugin, 25);
+  messageDesc(file_cigen_plugin_v1_plugin, 29);
 
 /**
  * @generated from message cigen.plugin.v1.StoreHistoryResponse
@@ -872,7 +1043,7 @@ export type StoreHistoryResponse = Message<"cigen.plugin.v1.StoreHistoryResponse
  * Use `create(StoreHistoryResponseSchema)` to create a new message.
  */
 export const StoreHistoryResponseSchema: GenMessage<StoreHistoryResponse> = /*@__PURE__*/
-  messageDesc(file_cigen_plugin_v1_plugin, 26);
+  messageDesc(file_cigen_plugin_v1_plugin, 30);
 
 /**
  * @generated from enum cigen.plugin.v1.Severity
