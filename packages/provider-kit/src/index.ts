@@ -9,4 +9,5 @@ export { DEFAULT_SKIP_COMMAND, INSTALL_CIGEN, type SkipMode, type SkipSettings, 
 export { artifactSources, isNativeStore, isSkippable, storeType, usesNativeStore } from "./skip-store";
 export { guardedStep, STATUS_EXIT, STATUS_START, type StepGuard } from "./status-script";
 export { literalText, renderText, secretNames, type TextSyntax } from "./text";
+export { fillConnection, installStep, placeToolchains, type ToolchainPlacement } from "./toolchain";
 export { toYaml } from "./yaml";

@@ -19,6 +19,13 @@ export function templateRun(command: string, init: Omit<StepInit, "kind"> = {}):
   return run(t(command), init);
 }
 
+/** A SetupToolchain step as a module emits it: `setupToolchain("node", "20.11.1", "node:20.11.1")`. */
+export function setupToolchain(tool: string, version: string, image = "", init: Omit<StepInit, "kind"> = {}): Step {
+  const install = text(`cigen-install-${tool} ${version}`);
+  const value = { tool, version, module: `lang/${tool}`, image, install };
+  return create(StepSchema, { ...init, kind: { case: "setupToolchain", value } } as StepInit);
+}
+
 /** A job with the defaults a resolved model has: workflow `ci`, default runner, shallow checkout, one step. */
 export function job(id: string, init: JobInit = {}): Job {
   return create(JobSchema, {
