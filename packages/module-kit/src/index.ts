@@ -1,0 +1,16 @@
+/**
+ * @cigen/module-kit: the pieces every module plugin shares. A module finds what the repository
+ * uses (Detect, with evidence) and contributes provider-neutral steps, caches, services and
+ * signature inputs to the jobs that use it (Plan); docs/writing-a-module.md walks through one.
+ */
+
+export { parse as parseToml } from "smol-toml";
+export { type ModuleCacheInit, moduleCache } from "./cache";
+export { InitFacts, listFact } from "./facts";
+export { agrees, type PickedVersion, pickVersion, type VersionFinding } from "./pick-version";
+export { planJobs } from "./plan-jobs";
+export { evidence, findInFile, positionOf, readRepoFile } from "./repo-files";
+export { imageTag, type ServiceInit, serviceImage, serviceOf } from "./service";
+export { checkThenInstall, runStep, type ToolchainInit, toolchainStep } from "./steps";
+export { textOf } from "./text";
+export { toolVersionsEntry } from "./tool-versions";

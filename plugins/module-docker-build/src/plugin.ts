@@ -1,0 +1,8 @@
+import type { PluginDefinition } from "@cigen/plugin-sdk";
+import { MODULE_VERSION } from "./version";
+
+/** The docker/build module: Docker image builds with buildx and a layer cache. */
+export const module: PluginDefinition = {
+  info: { name: "docker/build", version: MODULE_VERSION, capabilities: ["module:docker/build", "package:docker"] },
+  hooks: {},
+};

@@ -1,0 +1,8 @@
+import type { PluginDefinition } from "@cigen/plugin-sdk";
+import { MODULE_VERSION } from "./version";
+
+/** The lang/node module: Node.js: npm, pnpm, yarn and bun. */
+export const module: PluginDefinition = {
+  info: { name: "lang/node", version: MODULE_VERSION, capabilities: ["module:lang/node", "package:node"] },
+  hooks: {},
+};

@@ -1,0 +1,8 @@
+import type { PluginDefinition } from "@cigen/plugin-sdk";
+import { MODULE_VERSION } from "./version";
+
+/** The lang/python module: Python: pip, poetry, uv and pipenv. */
+export const module: PluginDefinition = {
+  info: { name: "lang/python", version: MODULE_VERSION, capabilities: ["module:lang/python", "package:python"] },
+  hooks: {},
+};

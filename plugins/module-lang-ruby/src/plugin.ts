@@ -1,0 +1,8 @@
+import type { PluginDefinition } from "@cigen/plugin-sdk";
+import { MODULE_VERSION } from "./version";
+
+/** The lang/ruby module: Ruby with bundler. */
+export const module: PluginDefinition = {
+  info: { name: "lang/ruby", version: MODULE_VERSION, capabilities: ["module:lang/ruby", "package:ruby"] },
+  hooks: {},
+};
