@@ -13,6 +13,25 @@ describe("translateJob", () => {
     });
   });
 
+  it("gives the job its services' connection variables, unless its own env sets them", () => {
+    const redis = {
+      name: "redis",
+      image: "redis:7",
+      ports: [6379],
+      connectionEnv: [
+        { name: "REDIS_URL", template: "redis://{host}:{port}/0" },
+        { name: "CACHE_URL", template: "redis://{host}:{port}/1" },
+      ],
+    };
+    const { doc } = translateJob(job("t", { services: [redis], env: [{ name: "CACHE_URL", value: text("mine") }] }));
+    expect(doc.env).toEqual({
+      CACHE_URL: "mine",
+      REDIS_HOST: "localhost",
+      REDIS_PORT: "6379",
+      REDIS_URL: "redis://localhost:6379/0",
+    });
+  });
+
   it("orders every key the way GitHub documents them", () => {
     const { doc, diagnostics } = translateJob(
       job("deploy-20", {

@@ -1,10 +1,12 @@
 import { createTestHost } from "@cigen/plugin-sdk/testing";
 import { FragmentFormat, MergeStrategy } from "@cigen/protocol";
+import { setupToolchain } from "@cigen/provider-kit/testing";
 import { afterAll, describe, expect, it } from "vitest";
+import { parse } from "yaml";
 import { formatFindings, validateFiles } from "../../../test/support/validators";
 import { WRONG_TARGET } from "./codes";
 import { githubProvider } from "./plugin";
-import { richModel } from "./test-models";
+import { job, model, richModel, run } from "./test-models";
 
 const host = createTestHost(githubProvider);
 afterAll(() => host.close());
@@ -34,6 +36,36 @@ describe("provider-github through the protocol", () => {
       "github",
       response.fragments.map((f) => ({ file: f.path, text: f.content })),
     );
+    expect(formatFindings(findings)).toBe("");
+  });
+
+  it("sets up toolchains and service connections in a workflow GitHub's tools accept", async () => {
+    const pg = {
+      name: "postgres",
+      image: "postgres:16",
+      ports: [5432],
+      healthCmd: "pg_isready -U postgres",
+      connectionEnv: [{ name: "DATABASE_URL", template: "postgres://postgres:postgres@{host}:{port}/test" }],
+    };
+    const toolchains = [
+      setupToolchain("node", "20.11.1", "node:20.11.1"),
+      setupToolchain("go", "1.22.0", "golang:1.22.0"),
+      setupToolchain("rust", "1.75.0", "rust:1.75.0"),
+    ];
+    const jobs = [
+      job("test", { services: [pg], steps: [...toolchains, run("npm test")] }),
+      job("lint", { image: "python:3.12", services: [pg], steps: [setupToolchain("python", "3.12.1"), run("ruff .")] }),
+      job("py", { steps: [setupToolchain("python", "3.10"), run("pytest")] }),
+    ];
+    const response = await host.call("generate", { target: "github", model: model({ jobs }) });
+    expect(response.diagnostics).toEqual([]);
+    const text = response.fragments[0].content;
+    expect(text).toContain("uses: actions/setup-node@v4");
+    expect(text).toContain("DATABASE_URL: postgres://postgres:postgres@localhost:5432/test");
+    expect(text).toContain("DATABASE_URL: postgres://postgres:postgres@postgres:5432/test");
+    // A version that reads as a number must reach the action as the string it is (3.10, not 3.1).
+    expect(parse(text).jobs.py.steps[1].with).toEqual({ "python-version": "3.10" });
+    const findings = await validateFiles("github", [{ file: "ci.yml", text }]);
     expect(formatFindings(findings)).toBe("");
   });
 

@@ -43,6 +43,21 @@ describe("translateServices", () => {
     expect(s.env).toContainEqual(["PG_OLD_PORT", "5433"]);
   });
 
+  it("fills connection variables with the address the job uses: published port on the runner", () => {
+    const connectionEnv = [{ name: "DATABASE_URL", template: "postgres://postgres:postgres@{host}:{port}/test" }];
+    const old = { ...pg, name: "pg-old", image: "postgres:12", connectionEnv };
+    const onRunner = translateServices(job("a", { services: [pg, old] }));
+    expect(onRunner.env).toEqual([
+      ["POSTGRES_HOST", "localhost"],
+      ["POSTGRES_PORT", "5432"],
+      ["PG_OLD_HOST", "localhost"],
+      ["PG_OLD_PORT", "5433"],
+      ["DATABASE_URL", "postgres://postgres:postgres@localhost:5433/test"],
+    ]);
+    const inContainer = translateServices(job("a", { image: "node:22", services: [old] }));
+    expect(inContainer.env).toContainEqual(["DATABASE_URL", "postgres://postgres:postgres@pg-old:5432/test"]);
+  });
+
   it("refuses service env GitHub cannot evaluate and invalid names", () => {
     const s = translateServices(
       job("a", { services: [{ name: "1db", image: "db", env: [{ name: "X", value: text({ env: "HOME" }) }] }] }),

@@ -1,10 +1,13 @@
 import { diagnostic } from "@cigen/plugin-sdk";
 import type { Diagnostic, Job, Service } from "@cigen/protocol";
-import type { JsonObject } from "@cigen/provider-kit";
+import { fillConnection, type JsonObject } from "@cigen/provider-kit";
 import { INVALID_ID, SERVICE_ENV_CONTEXT } from "./codes";
 import { expression, needsStepContext } from "./text-syntax";
 
-/** A job's `services:` block and the `<NAME>_HOST` / `<NAME>_PORT` variables that point at them. */
+/**
+ * A job's `services:` block and the variables that point at them: `<NAME>_HOST` / `<NAME>_PORT`,
+ * then each service's connection variables.
+ */
 export interface ServiceKeys {
   services: JsonObject | undefined;
   env: [string, string][];
@@ -34,14 +37,12 @@ export function translateServices(job: Job): ServiceKeys {
     const serviceEnv = serviceEnvironment(job, service, diagnostics);
     if (serviceEnv) doc.env = serviceEnv;
     const prefix = envPrefix(service.name);
-    env.push([`${prefix}_HOST`, inContainer ? service.name : "localhost"]);
-    if (inContainer) {
-      if (service.ports.length > 0) env.push([`${prefix}_PORT`, String(service.ports[0])]);
-    } else if (service.ports.length > 0) {
-      const mappings = service.ports.map((port) => [freePort(port, published), port]);
-      doc.ports = mappings.map(([host, port]) => `${host}:${port}`);
-      env.push([`${prefix}_PORT`, String(mappings[0][0])]);
-    }
+    const host = inContainer ? service.name : "localhost";
+    const port = inContainer ? String(service.ports[0] ?? "") : publishPorts(service, published, doc);
+    env.push([`${prefix}_HOST`, host]);
+    if (port) env.push([`${prefix}_PORT`, port]);
+    // The module's connection variables (DATABASE_URL, ...) point at the same address.
+    for (const v of service.connectionEnv) env.push([v.name, fillConnection(v.template, { host, port })]);
     if (service.healthCmd) doc.options = healthOptions(service.healthCmd);
     services[service.name] = doc;
   }
@@ -60,6 +61,14 @@ export function envPrefix(name: string): string {
 export function healthOptions(command: string): string {
   const quoted = `"${command.replaceAll("\\", "\\\\").replaceAll('"', '\\"')}"`;
   return `--health-cmd ${quoted} --health-interval 10s --health-timeout 5s --health-retries 5`;
+}
+
+/** Publishes the service's ports on the runner; the host port of its first one ("" without ports). */
+function publishPorts(service: Service, published: Set<number>, doc: JsonObject): string {
+  if (service.ports.length === 0) return "";
+  const mappings = service.ports.map((port) => [freePort(port, published), port]);
+  doc.ports = mappings.map(([host, port]) => `${host}:${port}`);
+  return String(mappings[0][0]);
 }
 
 function freePort(port: number, published: Set<number>): number {

@@ -4,6 +4,7 @@ import type { JsonObject } from "@cigen/provider-kit";
 import { cacheWithoutPaths, lines } from "./caches";
 import { UNRESOLVED_MODULE_STEP, USES_WORKING_DIRECTORY } from "./codes";
 import { expression, shell } from "./text-syntax";
+import { placeToolchain, setupActionKeys } from "./toolchains";
 
 /** One translated step and what could not be expressed. */
 export interface StepTranslation {
@@ -14,9 +15,11 @@ export interface StepTranslation {
 /**
  * Translates one model step. `inheritedEnv` holds job variables that GitHub can only evaluate at
  * step level (see jobs.ts); they come before the step's own env, so the step's values win.
- * `shell:` is left out: bash is already the default on Linux runners and in containers.
+ * `shell:` is left out: bash is already the default on Linux runners and in containers. A
+ * SetupToolchain step becomes its tool's setup action or a run step of its install script.
  */
-export function translateStep(step: Step, job: Job, inheritedEnv: [string, string][] = []): StepTranslation {
+export function translateStep(modelStep: Step, job: Job, inheritedEnv: [string, string][] = []): StepTranslation {
+  const step = placeToolchain(modelStep, job);
   const doc: JsonObject = {};
   const diagnostics: Diagnostic[] = [];
   if (step.name) doc.name = step.name;
@@ -32,7 +35,7 @@ export function translateStep(step: Step, job: Job, inheritedEnv: [string, strin
   return { step: doc, diagnostics };
 }
 
-/** `uses:` and `with:` for a step that runs an action (a native one, or actions/cache). */
+/** `uses:` and `with:` for a step that runs an action (a native one, actions/cache, a setup action). */
 function actionKeys(step: Step, job: Job, diagnostics: Diagnostic[]): JsonObject {
   const kind = step.kind;
   switch (kind.case) {
@@ -54,6 +57,8 @@ function actionKeys(step: Step, job: Job, diagnostics: Diagnostic[]): JsonObject
         with: { path: lines(kind.value.paths), key: expression(kind.value.key) },
       };
     }
+    case "setupToolchain":
+      return setupActionKeys(kind.value);
     default:
       return {};
   }
