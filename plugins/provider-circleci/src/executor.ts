@@ -35,18 +35,28 @@ const ARM_CLASSES: Record<string, string> = {
 };
 
 /**
- * Chooses a job's executor. amd64 jobs run in docker with the job image first (services follow in
- * the docker list); arm64 jobs run on an Arm machine, as do jobs whose runner settings ask for
- * `machine`. A runner class's CircleCI settings are job keys and win over the built-ins.
+ * Which kind of executor a job gets: amd64 jobs run in docker; arm64 jobs run on an Arm machine, as
+ * do jobs whose runner settings ask for `machine`; settings naming macos, windows or a named
+ * executor choose something cigen does not manage.
+ */
+export function executorKind(job: Job): ExecutorKind {
+  const settings = parseProviderConfig(job.runner?.settingsJson ?? "");
+  if ("macos" in settings || "windows" in settings || "executor" in settings) return "other";
+  return job.arch === "arm64" || "machine" in settings ? "machine" : "docker";
+}
+
+/**
+ * Chooses a job's executor (see executorKind): docker with the job image first (services follow in
+ * the docker list), or a machine. A runner class's CircleCI settings are job keys and win over the
+ * built-ins.
  */
 export function resolveExecutor(job: Job, report: (d: Diagnostic) => void): Executor {
   const runner = job.runner?.className || "default";
   const settings = parseProviderConfig(job.runner?.settingsJson ?? "");
   const arm = job.arch === "arm64";
-  if ("macos" in settings || "windows" in settings || "executor" in settings) {
-    return { kind: "other", fields: settings };
-  }
-  const machine = arm || "machine" in settings;
+  const kind = executorKind(job);
+  if (kind === "other") return { kind, fields: settings };
+  const machine = kind === "machine";
   const table = arm ? ARM_CLASSES : machine ? MACHINE_CLASSES : DOCKER_CLASSES;
   let resourceClass = typeof settings.resource_class === "string" ? settings.resource_class : table[runner];
   if (arm && resourceClass && !resourceClass.startsWith("arm.")) resourceClass = ARM_CLASSES[resourceClass];

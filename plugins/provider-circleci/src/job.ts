@@ -5,11 +5,12 @@ import { translateArtifacts } from "./artifacts";
 import { translateCaches } from "./caches";
 import { translateCheckout } from "./checkout";
 import { TIMEOUT_EMULATED } from "./codes";
-import { resolveExecutor } from "./executor";
+import { executorKind, resolveExecutor } from "./executor";
 import { translateJobEnv } from "./job-env";
 import { planServices } from "./services";
 import { NO_SKIP_STEPS, type SkipSteps } from "./skip-steps";
 import { translateSteps } from "./steps";
+import { placeJobToolchains } from "./toolchains";
 
 /** Keys of a job's provider_config that belong to its workflow entry, not to its definition. */
 const INVOCATION_KEYS = new Set([
@@ -23,12 +24,18 @@ const INVOCATION_KEYS = new Set([
 ]);
 
 /**
- * One job definition under `jobs:`. Steps run in this order: checkout, environment, services,
+ * One job definition under `jobs:`, its toolchains placed (toolchains.ts). Steps run in this order: checkout, environment, services,
  * attached workspace, restored caches, the job's steps, saved caches, kept artifacts. `skip` steps
  * (continuation configs only) go first and last. The job's provider_config is merged last (its
  * workflow-entry keys, such as `context`, go to the workflow).
  */
-export function translateJob(job: Job, report: (d: Diagnostic) => void, skip: SkipSteps = NO_SKIP_STEPS): JsonObject {
+export function translateJob(
+  modelJob: Job,
+  report: (d: Diagnostic) => void,
+  skip: SkipSteps = NO_SKIP_STEPS,
+): JsonObject {
+  // Toolchains first: the first one may become the job's image.
+  const job = placeJobToolchains(modelJob, executorKind(modelJob));
   const executor = resolveExecutor(job, report);
   const services = planServices(job, executor.kind, report);
   const env = translateJobEnv(job, services.env);

@@ -1,6 +1,6 @@
 import { diagnostic } from "@cigen/plugin-sdk";
 import type { Diagnostic, Job, Service } from "@cigen/protocol";
-import { type JsonObject, shellQuote } from "@cigen/provider-kit";
+import { fillConnection, type JsonObject, shellQuote } from "@cigen/provider-kit";
 import { SERVICE_RUNTIME_ENV, SERVICES_UNSUPPORTED } from "./codes";
 import type { ExecutorKind } from "./executor";
 import { literalEnvValue, quotedText } from "./text-syntax";
@@ -11,7 +11,7 @@ export interface ServicePlan {
   containers: JsonObject[];
   /** Steps run before the job's own steps (start and/or wait for readiness). */
   steps: JsonObject[];
-  /** `<NAME>_HOST` / `<NAME>_PORT` for the job's environment. */
+  /** `<NAME>_HOST` / `<NAME>_PORT`, then the services' connection variables, for the job's environment. */
   env: [string, string][];
 }
 
@@ -42,8 +42,12 @@ export function planServices(job: Job, kind: ExecutorKind, report: (d: Diagnosti
   }
   for (const service of job.services) {
     const prefix = serviceEnvPrefix(service.name);
+    const port = String(service.ports[0] ?? "");
     plan.env.push([`${prefix}_HOST`, "localhost"]);
-    if (service.ports.length > 0) plan.env.push([`${prefix}_PORT`, String(service.ports[0])]);
+    if (port) plan.env.push([`${prefix}_PORT`, port]);
+    for (const v of service.connectionEnv) {
+      plan.env.push([v.name, fillConnection(v.template, { host: "localhost", port })]);
+    }
     if (kind === "docker") {
       plan.containers.push(container(job, service, report));
       const wait = waitForPort(service);

@@ -1,6 +1,6 @@
 import { create } from "@bufbuild/protobuf";
 import { type Diagnostic, StepCondition, StepSchema } from "@cigen/protocol";
-import { checksumRef, envRef, gitRef, job, run, secretRef, text } from "@cigen/provider-kit/testing";
+import { checksumRef, envRef, gitRef, job, run, secretRef, setupToolchain, text } from "@cigen/provider-kit/testing";
 import { describe, expect, it } from "vitest";
 import { translateSteps } from "./steps";
 
@@ -11,6 +11,12 @@ function steps(init: Parameters<typeof job>[1], timeout?: string) {
 }
 
 describe("translateSteps", () => {
+  it("installs a toolchain translateJob did not place, with the job timeout like any run step", () => {
+    expect(steps({ steps: [setupToolchain("go", "1.22.0")] }, "10m").out).toEqual([
+      { run: { name: "Set up go 1.22.0", command: "cigen-install-go 1.22.0", no_output_timeout: "10m" } },
+    ]);
+  });
+
   it("writes runtime values in CircleCI's shell syntax", () => {
     const command = text("echo ", envRef("A"), " ", secretRef("S"), " ", gitRef("sha"), " ", gitRef("branch"));
     expect(steps({ steps: [run(command)] }).out).toEqual([

@@ -1,6 +1,6 @@
 import { diagnostic } from "@cigen/plugin-sdk";
 import { type Diagnostic, type Job, type Step, StepCondition } from "@cigen/protocol";
-import type { JsonObject } from "@cigen/provider-kit";
+import { installStep, type JsonObject } from "@cigen/provider-kit";
 import { NATIVE_USES, STEP_CONDITION, UNRESOLVED_USES } from "./codes";
 import { cacheKeyText, literalEnvValue, quotedText, shellText } from "./text-syntax";
 
@@ -48,6 +48,9 @@ function translateStep(job: Job, step: Step, options: StepOptions, report: (d: D
     case "uses":
       report(usesNotSupported(job, step, kind.value.ref, kind.value.native));
       return [];
+    case "setupToolchain":
+      // translateJob places toolchains first; one still here is installed where the step stands.
+      return translateStep(job, installStep(step, kind.value), options, report);
     default:
       return [];
   }
