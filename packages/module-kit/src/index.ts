@@ -7,10 +7,15 @@
 export { parse as parseToml } from "smol-toml";
 export { type ModuleCacheInit, moduleCache } from "./cache";
 export { InitFacts, listFact } from "./facts";
+export { linkOntoPath } from "./link-onto-path";
 export { agrees, type PickedVersion, pickVersion, type VersionFinding } from "./pick-version";
 export { planJobs } from "./plan-jobs";
 export { evidence, findInFile, positionOf, readRepoFile } from "./repo-files";
 export { imageTag, type ServiceInit, serviceImage, serviceOf } from "./service";
+export { stepInputs } from "./step-inputs";
 export { checkThenInstall, runStep, type ToolchainInit, toolchainStep } from "./steps";
 export { textOf } from "./text";
+export { readToml, type TomlFile, tomlEvidence, tomlString, tomlValue } from "./toml";
 export { toolVersionsEntry } from "./tool-versions";
+export { versionFileEntry } from "./version-file";
+export { warning } from "./warning";
