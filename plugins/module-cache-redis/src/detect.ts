@@ -1,0 +1,21 @@
+import type { ServiceDetectSpec } from "@cigen/module-kit";
+import { RedisCodes } from "./codes";
+
+/** What says a repository talks to Redis (docs/modules/cache-redis.md lists it for users). */
+export const REDIS_DETECTION: ServiceDetectSpec = {
+  service: "redis",
+  dependencies: {
+    // Sidekiq keeps its jobs in Redis whatever client it uses.
+    gems: ["redis", "redis-client", "sidekiq"],
+    npm: ["redis", "ioredis", "bullmq", "bull"],
+    python: ["redis", "aioredis"],
+    go: ["github.com/redis/go-redis", "github.com/go-redis/redis", "github.com/gomodule/redigo"],
+    cargo: ["redis", "fred"],
+  },
+  images: ["redis", "redis/redis-stack", "redis/redis-stack-server", "valkey/valkey"],
+  configs: [".env.example", ".env.sample", ".env.test"].map((file) => ({
+    file,
+    pattern: /^\s*(?:export\s+)?[A-Z0-9_]*URL\s*=\s*["']?(rediss?):\/\//m,
+  })),
+  imagesDisagree: RedisCodes.IMAGES_DISAGREE,
+};
