@@ -6,12 +6,21 @@
 
 export { parse as parseToml } from "smol-toml";
 export { type ModuleCacheInit, moduleCache } from "./cache";
+export { type DependencyFinding, type DependencyNames, findDependencies } from "./dependencies";
 export { InitFacts, listFact } from "./facts";
+export { type ComposeImage, composeImages, imageRepository, isComposeFile } from "./images";
 export { linkOntoPath } from "./link-onto-path";
 export { agrees, type PickedVersion, pickVersion, type VersionFinding } from "./pick-version";
 export { planJobs } from "./plan-jobs";
 export { evidence, findInFile, positionOf, readRepoFile } from "./repo-files";
 export { imageTag, type ServiceInit, serviceImage, serviceOf } from "./service";
+export {
+  detectService,
+  planServices,
+  type ServiceConfigPattern,
+  type ServiceDetectSpec,
+  type ServicePlanSpec,
+} from "./service-module";
 export { stepInputs } from "./step-inputs";
 export { checkThenInstall, runStep, type ToolchainInit, toolchainStep } from "./steps";
 export { textOf } from "./text";
