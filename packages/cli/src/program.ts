@@ -4,6 +4,7 @@ import { continuationCommand } from "./commands/continuation";
 import { explainCommand } from "./commands/explain";
 import { generateCommand } from "./commands/generate";
 import { graphCommand } from "./commands/graph";
+import { lockCommand } from "./commands/lock";
 import { planCommand } from "./commands/plan";
 import { pluginsCommand } from "./commands/plugins";
 import { preflightCommand } from "./commands/preflight";
@@ -62,10 +63,12 @@ export function buildProgram(exit: Exit): Command {
     .option("--provider <name>", "generate only for this provider (repeatable)", collect)
     .option("--check", "write nothing; exit 1 with a unified diff when files on disk differ")
     .option("--out-dir <dir>", "write outputs under this directory instead of the repository root")
+    .option("--update-lock", "resolve modules afresh, ignoring cigen.lock, and write the new cigen.lock")
     .action(run(generateCommand));
 
   common(program.command("validate").description("load, check and plan everything generate would; write nothing"))
     .option("--provider <name>", "validate only this provider (repeatable)", collect)
+    .option("--update-lock", "resolve modules afresh, ignoring cigen.lock (writes nothing)")
     .action(run(validateCommand));
 
   common(program.command("plan").description("show which files generate would add, change or leave unchanged"))
@@ -76,6 +79,10 @@ export function buildProgram(exit: Exit): Command {
   common(program.command("graph").description("print the job DAG after matrix expansion"))
     .addOption(new Option("--format <format>", "output format").choices(["mermaid", "dot"]).default("mermaid"))
     .action(run<{ format: GraphFormat }>(graphCommand));
+
+  common(program.command("lock").description("resolve the modules the config uses and write cigen.lock"))
+    .option("--check", "write nothing; exit 1 when cigen.lock is out of date")
+    .action(run(lockCommand));
 
   common(
     program.command("plugins").description("list the plugins found, where from, with versions, capabilities and hooks"),

@@ -1,5 +1,13 @@
 import { resolve } from "node:path";
-import { compareFiles, hasErrors, runPipeline, unifiedDiff, writeFilesAtomically } from "@cigen/core";
+import {
+  compareFiles,
+  hasErrors,
+  LOCK_FILE,
+  renderLock,
+  runPipeline,
+  unifiedDiff,
+  writeFilesAtomically,
+} from "@cigen/core";
 import type { CommandContext } from "../context";
 import { ExitCode, exitCodeFor } from "../exit-codes";
 
@@ -7,6 +15,7 @@ export interface GenerateFlags {
   provider?: string[];
   check?: boolean;
   outDir?: string;
+  updateLock?: boolean;
 }
 
 /**
@@ -14,7 +23,7 @@ export interface GenerateFlags {
  * with --check writes nothing and exits 1 with a unified diff when the files on disk differ.
  */
 export async function generateCommand(ctx: CommandContext, flags: GenerateFlags): Promise<number> {
-  const result = await runPipeline(ctx.pipeline({ providers: flags.provider }));
+  const result = await runPipeline(ctx.pipeline({ providers: flags.provider, updateLock: flags.updateLock }));
   const failed = hasErrors(result.diagnostics) || !result.repoRoot;
   if (failed) return finish(ctx, result.diagnostics, [], exitCodeFor(result.diagnostics));
   const baseDir = flags.outDir ? resolve(process.cwd(), flags.outDir) : result.repoRoot!;
@@ -37,7 +46,12 @@ export async function generateCommand(ctx: CommandContext, flags: GenerateFlags)
     }
     return finish(ctx, result.diagnostics, files, drifted.length ? ExitCode.USER_ERROR : ExitCode.OK);
   }
+  // The lock is written once the outputs it produced are in place.
+  const lock =
+    flags.updateLock && result.lock ? [{ path: LOCK_FILE, content: renderLock(result.lock), provider: "" }] : [];
+  const lockFiles = await compareFiles(result.repoRoot!, lock);
   await writeFilesAtomically(baseDir, compared);
+  await writeFilesAtomically(result.repoRoot!, lockFiles);
   const files = compared.map((f) => ({
     path: f.path,
     provider: f.provider,

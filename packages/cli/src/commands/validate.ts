@@ -3,8 +3,11 @@ import type { CommandContext } from "../context";
 import { exitCodeFor } from "../exit-codes";
 
 /** `cigen validate`: loads, checks and plans everything generate would, and writes nothing. */
-export async function validateCommand(ctx: CommandContext, flags: { provider?: string[] }): Promise<number> {
-  const result = await runPipeline(ctx.pipeline({ providers: flags.provider }));
+export async function validateCommand(
+  ctx: CommandContext,
+  flags: { provider?: string[]; updateLock?: boolean },
+): Promise<number> {
+  const result = await runPipeline(ctx.pipeline({ providers: flags.provider, updateLock: flags.updateLock }));
   const code = exitCodeFor(result.diagnostics);
   if (ctx.flags.json) {
     ctx.json(

@@ -118,6 +118,8 @@ export interface CigenConfig {
   variables?: Record<string, Scalar>;
   env?: Record<string, Scalar>;
   packages?: string[];
+  /** Which module serves a package or service name: `{ node: "lang/node@^1" }`. */
+  modules?: Record<string, string>;
   source_file_groups?: Record<string, string[]>;
   jobs: Record<string, JobConfig>;
   workflows?: Record<string, WorkflowConfig>;

@@ -2,7 +2,7 @@
 "use strict";
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://cigen.dev/schemas/cigen.schema.json","title":"cigen.yml","description":"cigen: describe CI once; providers turn it into native config (GitHub Actions, CircleCI, Buildkite, GitLab CI, Jenkins...).","type":"object","additionalProperties":false,"required":["jobs"],"properties":{"version":{"description":"Schema version of this file. Default \"1\"; unknown future versions are refused.","enum":["1",1]},"project":{"description":"Project-wide settings.","type":"object","additionalProperties":false,"properties":{"name":{"description":"Project name, used in generated output.","type":"string"},"default_runner":{"description":"Runner class of jobs without `runner` (default: \"default\").","type":"string"},"type":{"description":"`default`, or `turborepo` (reserved for workspace-aware affected detection; accepted with a warning).","enum":["default","turborepo"]}}},"providers":{"description":"Providers to generate for (github, circleci, buildkite, gitlab, jenkins, or any installed provider plugin). Default: every provider with an `outputs` entry, else github.","type":"array","items":{"$ref":"#/definitions/name"}},"outputs":{"description":"Overrides of default output paths, one per provider. For GitHub the path is a directory (one file per workflow).","type":"array","items":{"type":"object","additionalProperties":false,"required":["provider","path"],"properties":{"provider":{"description":"Provider name.","$ref":"#/definitions/name"},"path":{"description":"Output path, relative to the config file's directory.","type":"string"}}}},"variables":{"description":"Named values usable as {{ variables.<name> }} or {{ <name> }}.","type":"object","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"$ref":"#/definitions/scalar"}},"env":{"description":"Environment variables given to every job (cigen extension; a job's own env wins).","$ref":"#/definitions/env"},"packages":{"description":"Packages every job gets (node, ruby, python, go, rust, docker...), each handled by a module plugin.","$ref":"#/definitions/stringList"},"source_file_groups":{"description":"Named glob lists, referenced from a job's source_files as @name.","type":"object","propertyNames":{"$ref":"#/definitions/jobId"},"additionalProperties":{"$ref":"#/definitions/stringList"}},"jobs":{"description":"Map of job id -> job. At least one job.","type":"object","minProperties":1,"propertyNames":{"$ref":"#/definitions/jobId"},"additionalProperties":{"$ref":"#/definitions/job"}},"workflows":{"description":"Map of workflow id -> {triggers}. Default: one workflow `ci` on push to any branch and on pull requests.","type":"object","propertyNames":{"$ref":"#/definitions/jobId"},"additionalProperties":{"$ref":"#/definitions/workflow"}},"caches":{"description":"Named caches. Built-in ones (node, ruby, python, go, rust) may be overridden here.","type":"object","propertyNames":{"$ref":"#/definitions/jobId"},"additionalProperties":{"$ref":"#/definitions/cache"}},"runners":{"description":"Runner classes -> per-provider settings, e.g. large: {github: {runs-on: ubuntu-latest-8-cores}}.","type":"object","propertyNames":{"$ref":"#/definitions/jobId"},"additionalProperties":{"description":"Settings per provider name.","type":"object","additionalProperties":{"type":"object"}}},"services":{"description":"Named service containers, referenced from jobs by name.","type":"object","propertyNames":{"$ref":"#/definitions/jobId"},"additionalProperties":{"$ref":"#/definitions/service"}},"provider_config":{"description":"Per-provider pass-through settings, deep-merged into that provider's output last. Never interpolated.","$ref":"#/definitions/providerConfig"},"skip_store":{"description":"Where work signatures are recorded (see job skipping).","$ref":"#/definitions/skipStore"},"commands":{"description":"Reusable step lists, called with `- command: <name>` and `with:`.","type":"object","propertyNames":{"$ref":"#/definitions/jobId"},"additionalProperties":{"$ref":"#/definitions/command"}}},"definitions":{"name":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9_.-]*$"},"identifier":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$"},"jobId":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_-]*$"},"scalar":{"type":["string","number","boolean"]},"stringList":{"type":"array","items":{"type":"string"}},"env":{"type":"object","propertyNames":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$"},"additionalProperties":{"$ref":"#/definitions/scalar"}},"providerConfig":{"type":"object","propertyNames":{"$ref":"#/definitions/name"},"additionalProperties":{"type":"object"}},"cron":{"description":"Cron expression with 5 fields (minute hour day-of-month month day-of-week).","type":"string"},"workflow":{"type":"object","additionalProperties":false,"properties":{"triggers":{"description":"What starts the workflow.","type":"object","additionalProperties":false,"properties":{"push":{"description":"Run on push to these branches/tags (globs).","type":["object","null"],"additionalProperties":false,"properties":{"branches":{"$ref":"#/definitions/stringList"},"tags":{"$ref":"#/definitions/stringList"}}},"pull_request":{"description":"Run on pull/merge requests, optionally only those targeting `branches`.","type":["object","null"],"additionalProperties":false,"properties":{"branches":{"$ref":"#/definitions/stringList"}}},"schedule":{"description":"Cron schedules (5 fields).","type":"array","items":{"$ref":"#/definitions/cron"}},"manual":{"description":"A person may start the workflow.","type":"boolean"}}}}},"cache":{"type":"object","additionalProperties":false,"required":["key","paths"],"properties":{"key":{"description":"Key template, e.g. {{ os }}-{{ arch }}-deps-{{ checksum \"lock\" }}.","type":"string"},"restore_keys":{"description":"Fallback key prefixes.","$ref":"#/definitions/stringList"},"paths":{"description":"Paths the cache holds.","$ref":"#/definitions/stringList"}}},"service":{"type":"object","additionalProperties":false,"required":["image"],"properties":{"image":{"description":"Container image.","type":"string"},"env":{"description":"Environment of the service container.","$ref":"#/definitions/env"},"ports":{"description":"Ports the service listens on.","type":"array","items":{"type":"integer","minimum":1,"maximum":65535}},"health_cmd":{"description":"Command that succeeds once the service is ready.","type":"string"}}},"skipStore":{"type":"object","required":["type"],"properties":{"type":{"description":"native, dir, redis, s3, or a store plugin's name.","$ref":"#/definitions/name"},"path":{"description":"dir: the directory.","type":"string"},"url_env":{"description":"redis: variable holding the URL.","type":"string"},"prefix":{"description":"redis/s3: key prefix.","type":"string"},"ttl_days":{"description":"redis: days a record is kept.","type":"integer","minimum":1},"bucket":{"description":"s3: bucket name.","type":"string"},"endpoint_env":{"description":"s3: variable holding a custom endpoint.","type":"string"},"region":{"description":"s3: region.","type":"string"},"record_on":{"description":"Branch globs whose runs record signatures (default: the default branch).","$ref":"#/definitions/stringList"}},"allOf":[{"if":{"properties":{"type":{"const":"native"}}},"then":{"additionalProperties":false,"properties":{"type":true}}},{"if":{"properties":{"type":{"const":"dir"}}},"then":{"required":["path"]}},{"if":{"properties":{"type":{"const":"redis"}}},"then":{"required":["url_env"]}},{"if":{"properties":{"type":{"const":"s3"}}},"then":{"required":["bucket"]}}]},"command":{"type":"object","additionalProperties":false,"required":["steps"],"properties":{"description":{"description":"What the command does.","type":"string"},"parameters":{"description":"Parameters, used as {{ params.<name> }} inside the steps.","type":"object","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"type":["object","null"],"additionalProperties":false,"properties":{"default":{"description":"Value when the caller passes none; without it the parameter is required.","$ref":"#/definitions/scalar"},"description":{"type":"string"}}}},"steps":{"description":"The steps the call expands to.","$ref":"#/definitions/steps"}}},"steps":{"type":"array","items":{"$ref":"#/definitions/step"}},"stepCondition":{"description":"success (default), failure or always.","enum":["success","failure","always"]},"step":{"description":"One of: run, uses, restore_cache, save_cache, command.","type":"object","additionalProperties":false,"properties":{"name":{"description":"Step name shown by the provider.","type":"string"},"run":{"description":"A shell command, or {name, command, env, if, working_directory}.","type":["string","object"],"additionalProperties":false,"required":["command"],"properties":{"name":{"type":"string"},"command":{"type":"string"},"env":{"$ref":"#/definitions/env"},"if":{"$ref":"#/definitions/stepCondition"},"working_directory":{"type":"string"}}},"uses":{"description":"A module (lang/node@^1) or provider-native action (actions/setup-node@v4).","type":"string"},"with":{"description":"Inputs of `uses`, or parameters of `command`.","type":"object","additionalProperties":{"$ref":"#/definitions/scalar"}},"restore_cache":{"description":"Restore a cache by key.","type":"object","additionalProperties":false,"required":["key"],"properties":{"key":{"type":"string"},"restore_keys":{"$ref":"#/definitions/stringList"},"paths":{"$ref":"#/definitions/stringList"}}},"save_cache":{"description":"Save paths under a key.","type":"object","additionalProperties":false,"required":["key","paths"],"properties":{"key":{"type":"string"},"paths":{"$ref":"#/definitions/stringList"}}},"command":{"description":"Name of a top-level `commands` entry.","type":"string"},"env":{"$ref":"#/definitions/env"},"if":{"$ref":"#/definitions/stepCondition"},"working_directory":{"type":"string"}},"oneOf":[{"required":["run"]},{"required":["uses"]},{"required":["restore_cache"]},{"required":["save_cache"]},{"required":["command"]}]},"needs":{"description":"Job ids (one or a list).","type":["string","array"],"pattern":"^[A-Za-z_][A-Za-z0-9_-]*$","items":{"$ref":"#/definitions/jobId"}},"matrixValues":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/scalar"}},"matrixEntry":{"type":"object","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"$ref":"#/definitions/scalar"}},"job":{"type":"object","additionalProperties":false,"required":["steps"],"properties":{"needs":{"description":"Jobs that must succeed first.","$ref":"#/definitions/needs"},"needs_any":{"description":"Run when any one of these succeeded.","$ref":"#/definitions/needs"},"matrix":{"description":"Dimension -> values; each combination is one variant <job>-<v1>-<v2>. include/exclude as in GitHub.","type":"object","propertyNames":{"$ref":"#/definitions/identifier"},"properties":{"include":{"type":"array","items":{"$ref":"#/definitions/matrixEntry"}},"exclude":{"type":"array","items":{"$ref":"#/definitions/matrixEntry"}}},"additionalProperties":{"$ref":"#/definitions/matrixValues"}},"runner":{"description":"Runner class (built in: default, small, medium, large, xlarge; or from `runners`).","type":"string"},"image":{"description":"Container image for the job.","type":"string"},"arch":{"description":"amd64 or arm64 (or {{ matrix.arch }}).","type":"string","pattern":"^(amd64|arm64)$|\\{\\{"},"packages":{"description":"Packages this job uses; replaces the global list.","$ref":"#/definitions/stringList"},"services":{"description":"Image references (contain ':' or '/'), top-level `services` names, or built-in services (postgres, mysql, redis).","$ref":"#/definitions/stringList"},"env":{"description":"Environment variables.","$ref":"#/definitions/env"},"steps":{"description":"The job's steps.","$ref":"#/definitions/steps"},"source_files":{"description":"Globs and @group references that decide whether the job can be skipped.","$ref":"#/definitions/stringList"},"skip_if":{"description":"Skip conditions.","type":"object","additionalProperties":false,"properties":{"paths_unmodified":{"description":"Same as source_files.","$ref":"#/definitions/stringList"},"env":{"description":"Variables whose values enter the signature.","$ref":"#/definitions/stringList"}}},"skip_store":{"description":"This job's store, overriding the top-level one.","$ref":"#/definitions/skipStore"},"trigger":{"description":"manual, {scheduled: {cron}}, or {branches, tags}.","if":{"type":"string"},"then":{"const":"manual"},"else":{"type":"object","additionalProperties":false,"properties":{"manual":{"type":"boolean"},"scheduled":{"type":"object","additionalProperties":false,"required":["cron"],"properties":{"cron":{"$ref":"#/definitions/cron"}}},"branches":{"$ref":"#/definitions/stringList"},"tags":{"$ref":"#/definitions/stringList"}}}},"artifacts":{"description":"Paths kept and given to every downstream job.","type":"array","items":{"type":["object","string"],"additionalProperties":false,"required":["path"],"properties":{"path":{"type":"string"},"retention":{"description":"Duration such as 7d or 12h.","type":["string","integer"]}}}},"cache":{"description":"Cache names (built in or from `caches`) restored before and saved after the steps.","type":["string","array"],"items":{"type":"string"}},"checkout":{"description":"false to skip the automatic checkout, or {depth (0 = full history), submodules, lfs}.","type":["boolean","object"],"additionalProperties":false,"properties":{"depth":{"type":"integer","minimum":0},"submodules":{"type":"boolean"},"lfs":{"type":"boolean"}}},"timeout":{"description":"Minutes.","type":"integer","minimum":1},"workflow":{"description":"Workflow id (default: ci).","type":"string"},"provider_config":{"description":"Per-provider pass-through for this job. Never interpolated.","$ref":"#/definitions/providerConfig"},"providers":{"description":"Limit this job to these providers.","type":"array","items":{"$ref":"#/definitions/name"}}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://cigen.dev/schemas/cigen.schema.json","title":"cigen.yml","description":"cigen: describe CI once; providers turn it into native config (GitHub Actions, CircleCI, Buildkite, GitLab CI, Jenkins...).","type":"object","additionalProperties":false,"required":["jobs"],"properties":{"version":{"description":"Schema version of this file. Default \"1\"; unknown future versions are refused.","enum":["1",1]},"project":{"description":"Project-wide settings.","type":"object","additionalProperties":false,"properties":{"name":{"description":"Project name, used in generated output.","type":"string"},"default_runner":{"description":"Runner class of jobs without `runner` (default: \"default\").","type":"string"},"type":{"description":"`default`, or `turborepo` (reserved for workspace-aware affected detection; accepted with a warning).","enum":["default","turborepo"]}}},"providers":{"description":"Providers to generate for (github, circleci, buildkite, gitlab, jenkins, or any installed provider plugin). Default: every provider with an `outputs` entry, else github.","type":"array","items":{"$ref":"#/definitions/name"}},"outputs":{"description":"Overrides of default output paths, one per provider. For GitHub the path is a directory (one file per workflow).","type":"array","items":{"type":"object","additionalProperties":false,"required":["provider","path"],"properties":{"provider":{"description":"Provider name.","$ref":"#/definitions/name"},"path":{"description":"Output path, relative to the config file's directory.","type":"string"}}}},"variables":{"description":"Named values usable as {{ variables.<name> }} or {{ <name> }}.","type":"object","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"$ref":"#/definitions/scalar"}},"env":{"description":"Environment variables given to every job (cigen extension; a job's own env wins).","$ref":"#/definitions/env"},"packages":{"description":"Packages every job gets (node, ruby, python, go, rust, docker...), each handled by a module plugin.","$ref":"#/definitions/stringList"},"modules":{"description":"Which module serves a package or service name, and which versions: { node: \"lang/node@^1\" }. Needed when two installed modules provide the same name; also pins a version range.","type":"object","propertyNames":{"pattern":"^[a-z0-9][a-z0-9_-]*$"},"additionalProperties":{"type":"string","pattern":"^[a-z0-9][a-z0-9_-]*/[a-z0-9][a-z0-9_-]*(@.+)?$"}},"source_file_groups":{"description":"Named glob lists, referenced from a job's source_files as @name.","type":"object","propertyNames":{"$ref":"#/definitions/jobId"},"additionalProperties":{"$ref":"#/definitions/stringList"}},"jobs":{"description":"Map of job id -> job. At least one job.","type":"object","minProperties":1,"propertyNames":{"$ref":"#/definitions/jobId"},"additionalProperties":{"$ref":"#/definitions/job"}},"workflows":{"description":"Map of workflow id -> {triggers}. Default: one workflow `ci` on push to any branch and on pull requests.","type":"object","propertyNames":{"$ref":"#/definitions/jobId"},"additionalProperties":{"$ref":"#/definitions/workflow"}},"caches":{"description":"Named caches. Built-in ones (node, ruby, python, go, rust) may be overridden here.","type":"object","propertyNames":{"$ref":"#/definitions/jobId"},"additionalProperties":{"$ref":"#/definitions/cache"}},"runners":{"description":"Runner classes -> per-provider settings, e.g. large: {github: {runs-on: ubuntu-latest-8-cores}}.","type":"object","propertyNames":{"$ref":"#/definitions/jobId"},"additionalProperties":{"description":"Settings per provider name.","type":"object","additionalProperties":{"type":"object"}}},"services":{"description":"Named service containers, referenced from jobs by name.","type":"object","propertyNames":{"$ref":"#/definitions/jobId"},"additionalProperties":{"$ref":"#/definitions/service"}},"provider_config":{"description":"Per-provider pass-through settings, deep-merged into that provider's output last. Never interpolated.","$ref":"#/definitions/providerConfig"},"skip_store":{"description":"Where work signatures are recorded (see job skipping).","$ref":"#/definitions/skipStore"},"commands":{"description":"Reusable step lists, called with `- command: <name>` and `with:`.","type":"object","propertyNames":{"$ref":"#/definitions/jobId"},"additionalProperties":{"$ref":"#/definitions/command"}}},"definitions":{"name":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9_.-]*$"},"identifier":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$"},"jobId":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_-]*$"},"scalar":{"type":["string","number","boolean"]},"stringList":{"type":"array","items":{"type":"string"}},"env":{"type":"object","propertyNames":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$"},"additionalProperties":{"$ref":"#/definitions/scalar"}},"providerConfig":{"type":"object","propertyNames":{"$ref":"#/definitions/name"},"additionalProperties":{"type":"object"}},"cron":{"description":"Cron expression with 5 fields (minute hour day-of-month month day-of-week).","type":"string"},"workflow":{"type":"object","additionalProperties":false,"properties":{"triggers":{"description":"What starts the workflow.","type":"object","additionalProperties":false,"properties":{"push":{"description":"Run on push to these branches/tags (globs).","type":["object","null"],"additionalProperties":false,"properties":{"branches":{"$ref":"#/definitions/stringList"},"tags":{"$ref":"#/definitions/stringList"}}},"pull_request":{"description":"Run on pull/merge requests, optionally only those targeting `branches`.","type":["object","null"],"additionalProperties":false,"properties":{"branches":{"$ref":"#/definitions/stringList"}}},"schedule":{"description":"Cron schedules (5 fields).","type":"array","items":{"$ref":"#/definitions/cron"}},"manual":{"description":"A person may start the workflow.","type":"boolean"}}}}},"cache":{"type":"object","additionalProperties":false,"required":["key","paths"],"properties":{"key":{"description":"Key template, e.g. {{ os }}-{{ arch }}-deps-{{ checksum \"lock\" }}.","type":"string"},"restore_keys":{"description":"Fallback key prefixes.","$ref":"#/definitions/stringList"},"paths":{"description":"Paths the cache holds.","$ref":"#/definitions/stringList"}}},"service":{"type":"object","additionalProperties":false,"required":["image"],"properties":{"image":{"description":"Container image.","type":"string"},"env":{"description":"Environment of the service container.","$ref":"#/definitions/env"},"ports":{"description":"Ports the service listens on.","type":"array","items":{"type":"integer","minimum":1,"maximum":65535}},"health_cmd":{"description":"Command that succeeds once the service is ready.","type":"string"}}},"skipStore":{"type":"object","required":["type"],"properties":{"type":{"description":"native, dir, redis, s3, or a store plugin's name.","$ref":"#/definitions/name"},"path":{"description":"dir: the directory.","type":"string"},"url_env":{"description":"redis: variable holding the URL.","type":"string"},"prefix":{"description":"redis/s3: key prefix.","type":"string"},"ttl_days":{"description":"redis: days a record is kept.","type":"integer","minimum":1},"bucket":{"description":"s3: bucket name.","type":"string"},"endpoint_env":{"description":"s3: variable holding a custom endpoint.","type":"string"},"region":{"description":"s3: region.","type":"string"},"record_on":{"description":"Branch globs whose runs record signatures (default: the default branch).","$ref":"#/definitions/stringList"}},"allOf":[{"if":{"properties":{"type":{"const":"native"}}},"then":{"additionalProperties":false,"properties":{"type":true}}},{"if":{"properties":{"type":{"const":"dir"}}},"then":{"required":["path"]}},{"if":{"properties":{"type":{"const":"redis"}}},"then":{"required":["url_env"]}},{"if":{"properties":{"type":{"const":"s3"}}},"then":{"required":["bucket"]}}]},"command":{"type":"object","additionalProperties":false,"required":["steps"],"properties":{"description":{"description":"What the command does.","type":"string"},"parameters":{"description":"Parameters, used as {{ params.<name> }} inside the steps.","type":"object","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"type":["object","null"],"additionalProperties":false,"properties":{"default":{"description":"Value when the caller passes none; without it the parameter is required.","$ref":"#/definitions/scalar"},"description":{"type":"string"}}}},"steps":{"description":"The steps the call expands to.","$ref":"#/definitions/steps"}}},"steps":{"type":"array","items":{"$ref":"#/definitions/step"}},"stepCondition":{"description":"success (default), failure or always.","enum":["success","failure","always"]},"step":{"description":"One of: run, uses, restore_cache, save_cache, command.","type":"object","additionalProperties":false,"properties":{"name":{"description":"Step name shown by the provider.","type":"string"},"run":{"description":"A shell command, or {name, command, env, if, working_directory}.","type":["string","object"],"additionalProperties":false,"required":["command"],"properties":{"name":{"type":"string"},"command":{"type":"string"},"env":{"$ref":"#/definitions/env"},"if":{"$ref":"#/definitions/stepCondition"},"working_directory":{"type":"string"}}},"uses":{"description":"A module (lang/node@^1) or provider-native action (actions/setup-node@v4).","type":"string"},"with":{"description":"Inputs of `uses`, or parameters of `command`.","type":"object","additionalProperties":{"$ref":"#/definitions/scalar"}},"restore_cache":{"description":"Restore a cache by key.","type":"object","additionalProperties":false,"required":["key"],"properties":{"key":{"type":"string"},"restore_keys":{"$ref":"#/definitions/stringList"},"paths":{"$ref":"#/definitions/stringList"}}},"save_cache":{"description":"Save paths under a key.","type":"object","additionalProperties":false,"required":["key","paths"],"properties":{"key":{"type":"string"},"paths":{"$ref":"#/definitions/stringList"}}},"command":{"description":"Name of a top-level `commands` entry.","type":"string"},"env":{"$ref":"#/definitions/env"},"if":{"$ref":"#/definitions/stepCondition"},"working_directory":{"type":"string"}},"oneOf":[{"required":["run"]},{"required":["uses"]},{"required":["restore_cache"]},{"required":["save_cache"]},{"required":["command"]}]},"needs":{"description":"Job ids (one or a list).","type":["string","array"],"pattern":"^[A-Za-z_][A-Za-z0-9_-]*$","items":{"$ref":"#/definitions/jobId"}},"matrixValues":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/scalar"}},"matrixEntry":{"type":"object","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"$ref":"#/definitions/scalar"}},"job":{"type":"object","additionalProperties":false,"required":["steps"],"properties":{"needs":{"description":"Jobs that must succeed first.","$ref":"#/definitions/needs"},"needs_any":{"description":"Run when any one of these succeeded.","$ref":"#/definitions/needs"},"matrix":{"description":"Dimension -> values; each combination is one variant <job>-<v1>-<v2>. include/exclude as in GitHub.","type":"object","propertyNames":{"$ref":"#/definitions/identifier"},"properties":{"include":{"type":"array","items":{"$ref":"#/definitions/matrixEntry"}},"exclude":{"type":"array","items":{"$ref":"#/definitions/matrixEntry"}}},"additionalProperties":{"$ref":"#/definitions/matrixValues"}},"runner":{"description":"Runner class (built in: default, small, medium, large, xlarge; or from `runners`).","type":"string"},"image":{"description":"Container image for the job.","type":"string"},"arch":{"description":"amd64 or arm64 (or {{ matrix.arch }}).","type":"string","pattern":"^(amd64|arm64)$|\\{\\{"},"packages":{"description":"Packages this job uses; replaces the global list.","$ref":"#/definitions/stringList"},"services":{"description":"Image references (contain ':' or '/'), top-level `services` names, or built-in services (postgres, mysql, redis).","$ref":"#/definitions/stringList"},"env":{"description":"Environment variables.","$ref":"#/definitions/env"},"steps":{"description":"The job's steps.","$ref":"#/definitions/steps"},"source_files":{"description":"Globs and @group references that decide whether the job can be skipped.","$ref":"#/definitions/stringList"},"skip_if":{"description":"Skip conditions.","type":"object","additionalProperties":false,"properties":{"paths_unmodified":{"description":"Same as source_files.","$ref":"#/definitions/stringList"},"env":{"description":"Variables whose values enter the signature.","$ref":"#/definitions/stringList"}}},"skip_store":{"description":"This job's store, overriding the top-level one.","$ref":"#/definitions/skipStore"},"trigger":{"description":"manual, {scheduled: {cron}}, or {branches, tags}.","if":{"type":"string"},"then":{"const":"manual"},"else":{"type":"object","additionalProperties":false,"properties":{"manual":{"type":"boolean"},"scheduled":{"type":"object","additionalProperties":false,"required":["cron"],"properties":{"cron":{"$ref":"#/definitions/cron"}}},"branches":{"$ref":"#/definitions/stringList"},"tags":{"$ref":"#/definitions/stringList"}}}},"artifacts":{"description":"Paths kept and given to every downstream job.","type":"array","items":{"type":["object","string"],"additionalProperties":false,"required":["path"],"properties":{"path":{"type":"string"},"retention":{"description":"Duration such as 7d or 12h.","type":["string","integer"]}}}},"cache":{"description":"Cache names (built in or from `caches`) restored before and saved after the steps.","type":["string","array"],"items":{"type":"string"}},"checkout":{"description":"false to skip the automatic checkout, or {depth (0 = full history), submodules, lfs}.","type":["boolean","object"],"additionalProperties":false,"properties":{"depth":{"type":"integer","minimum":0},"submodules":{"type":"boolean"},"lfs":{"type":"boolean"}}},"timeout":{"description":"Minutes.","type":"integer","minimum":1},"workflow":{"description":"Workflow id (default: ci).","type":"string"},"provider_config":{"description":"Per-provider pass-through for this job. Never interpolated.","$ref":"#/definitions/providerConfig"},"providers":{"description":"Limit this job to these providers.","type":"array","items":{"$ref":"#/definitions/name"}}}}}};
 const schema12 = {"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9_.-]*$"};
 const schema14 = {"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$"};
 const schema15 = {"type":["string","number","boolean"]};
@@ -11,7 +11,9 @@ const schema19 = {"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_-]*$"};
 const func2 = Object.prototype.hasOwnProperty;
 const pattern0 = new RegExp("^[A-Za-z0-9][A-Za-z0-9_.-]*$", "u");
 const pattern2 = new RegExp("^[A-Za-z_][A-Za-z0-9_]*$", "u");
-const pattern4 = new RegExp("^[A-Za-z_][A-Za-z0-9_-]*$", "u");
+const pattern4 = new RegExp("^[a-z0-9][a-z0-9_-]*$", "u");
+const pattern5 = new RegExp("^[a-z0-9][a-z0-9_-]*/[a-z0-9][a-z0-9_-]*(@.+)?$", "u");
+const pattern6 = new RegExp("^[A-Za-z_][A-Za-z0-9_-]*$", "u");
 const schema16 = {"type":"object","propertyNames":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$"},"additionalProperties":{"$ref":"#/definitions/scalar"}};
 
 function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -90,7 +92,7 @@ vErrors.push(err0);
 errors++;
 }
 if(typeof data === "string"){
-if(!pattern4.test(data)){
+if(!pattern6.test(data)){
 const err1 = {instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_-]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_-]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_-]*$",parentSchema:schema23,data};
 if(vErrors === null){
 vErrors = [err1];
@@ -106,7 +108,7 @@ const len0 = data.length;
 for(let i0=0; i0<len0; i0++){
 let data0 = data[i0];
 if(typeof data0 === "string"){
-if(!pattern4.test(data0)){
+if(!pattern6.test(data0)){
 const err2 = {instancePath:instancePath+"/" + i0,schemaPath:"#/definitions/jobId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_-]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_-]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_-]*$",parentSchema:schema19,data:data0};
 if(vErrors === null){
 vErrors = [err2];
@@ -1315,7 +1317,7 @@ validate31.errors = vErrors;
 return errors === 0;
 }
 
-const pattern10 = new RegExp("^(amd64|arm64)$|\\{\\{", "u");
+const pattern12 = new RegExp("^(amd64|arm64)$|\\{\\{", "u");
 
 function validate13(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -1487,7 +1489,7 @@ errors++;
 if(data.arch !== undefined){
 let data10 = data.arch;
 if(typeof data10 === "string"){
-if(!pattern10.test(data10)){
+if(!pattern12.test(data10)){
 const err10 = {instancePath:instancePath+"/arch",schemaPath:"#/properties/arch/pattern",keyword:"pattern",params:{pattern: "^(amd64|arm64)$|\\{\\{"},message:"must match pattern \""+"^(amd64|arm64)$|\\{\\{"+"\"",schema:"^(amd64|arm64)$|\\{\\{",parentSchema:schema22.properties.arch,data:data10};
 if(vErrors === null){
 vErrors = [err10];
@@ -3196,14 +3198,14 @@ vErrors.push(err25);
 errors++;
 }
 }
-if(data.source_file_groups !== undefined){
-let data16 = data.source_file_groups;
+if(data.modules !== undefined){
+let data16 = data.modules;
 if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
 for(const key5 in data16){
 const _errs43 = errors;
 if(typeof key5 === "string"){
 if(!pattern4.test(key5)){
-const err26 = {instancePath:instancePath+"/source_file_groups",schemaPath:"#/definitions/jobId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_-]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_-]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_-]*$",parentSchema:schema19,data:key5,propertyName:key5};
+const err26 = {instancePath:instancePath+"/modules",schemaPath:"#/properties/modules/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9_-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9_-]*$"+"\"",schema:"^[a-z0-9][a-z0-9_-]*$",parentSchema:schema11.properties.modules.propertyNames,data:key5,propertyName:key5};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -3213,8 +3215,9 @@ vErrors.push(err26);
 errors++;
 }
 }
-else {
-const err27 = {instancePath:instancePath+"/source_file_groups",schemaPath:"#/definitions/jobId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.type,parentSchema:schema19,data:key5,propertyName:key5};
+var valid16 = _errs43 === errors;
+if(!valid16){
+const err27 = {instancePath:instancePath+"/modules",schemaPath:"#/properties/modules/propertyNames",keyword:"propertyNames",params:{propertyName: key5},message:"property name must be valid",schema:schema11.properties.modules.propertyNames,parentSchema:schema11.properties.modules,data:data16};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -3223,9 +3226,12 @@ vErrors.push(err27);
 }
 errors++;
 }
-var valid16 = _errs43 === errors;
-if(!valid16){
-const err28 = {instancePath:instancePath+"/source_file_groups",schemaPath:"#/properties/source_file_groups/propertyNames",keyword:"propertyNames",params:{propertyName: key5},message:"property name must be valid",schema:schema11.properties.source_file_groups.propertyNames,parentSchema:schema11.properties.source_file_groups,data:data16};
+}
+for(const key6 in data16){
+let data17 = data16[key6];
+if(typeof data17 === "string"){
+if(!pattern5.test(data17)){
+const err28 = {instancePath:instancePath+"/modules/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/modules/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9_-]*/[a-z0-9][a-z0-9_-]*(@.+)?$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9_-]*/[a-z0-9][a-z0-9_-]*(@.+)?$"+"\"",schema:"^[a-z0-9][a-z0-9_-]*/[a-z0-9][a-z0-9_-]*(@.+)?$",parentSchema:schema11.properties.modules.additionalProperties,data:data17};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -3235,14 +3241,8 @@ vErrors.push(err28);
 errors++;
 }
 }
-for(const key6 in data16){
-let data17 = data16[key6];
-if(Array.isArray(data17)){
-const len3 = data17.length;
-for(let i3=0; i3<len3; i3++){
-let data18 = data17[i3];
-if(typeof data18 !== "string"){
-const err29 = {instancePath:instancePath+"/source_file_groups/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i3,schemaPath:"#/definitions/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.items.type,parentSchema:schema18.items,data:data18};
+else {
+const err29 = {instancePath:instancePath+"/modules/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/modules/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.modules.additionalProperties.type,parentSchema:schema11.properties.modules.additionalProperties,data:data17};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -3254,7 +3254,7 @@ errors++;
 }
 }
 else {
-const err30 = {instancePath:instancePath+"/source_file_groups/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/stringList/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema18.type,parentSchema:schema18,data:data17};
+const err30 = {instancePath:instancePath+"/modules",schemaPath:"#/properties/modules/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.modules.type,parentSchema:schema11.properties.modules,data:data16};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -3264,9 +3264,14 @@ vErrors.push(err30);
 errors++;
 }
 }
-}
-else {
-const err31 = {instancePath:instancePath+"/source_file_groups",schemaPath:"#/properties/source_file_groups/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.source_file_groups.type,parentSchema:schema11.properties.source_file_groups,data:data16};
+if(data.source_file_groups !== undefined){
+let data18 = data.source_file_groups;
+if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
+for(const key7 in data18){
+const _errs49 = errors;
+if(typeof key7 === "string"){
+if(!pattern6.test(key7)){
+const err31 = {instancePath:instancePath+"/source_file_groups",schemaPath:"#/definitions/jobId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_-]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_-]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_-]*$",parentSchema:schema19,data:key7,propertyName:key7};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -3276,11 +3281,8 @@ vErrors.push(err31);
 errors++;
 }
 }
-if(data.jobs !== undefined){
-let data19 = data.jobs;
-if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
-if(Object.keys(data19).length < 1){
-const err32 = {instancePath:instancePath+"/jobs",schemaPath:"#/properties/jobs/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema11.properties.jobs,data:data19};
+else {
+const err32 = {instancePath:instancePath+"/source_file_groups",schemaPath:"#/definitions/jobId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.type,parentSchema:schema19,data:key7,propertyName:key7};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -3289,11 +3291,9 @@ vErrors.push(err32);
 }
 errors++;
 }
-for(const key7 in data19){
-const _errs54 = errors;
-if(typeof key7 === "string"){
-if(!pattern4.test(key7)){
-const err33 = {instancePath:instancePath+"/jobs",schemaPath:"#/definitions/jobId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_-]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_-]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_-]*$",parentSchema:schema19,data:key7,propertyName:key7};
+var valid18 = _errs49 === errors;
+if(!valid18){
+const err33 = {instancePath:instancePath+"/source_file_groups",schemaPath:"#/properties/source_file_groups/propertyNames",keyword:"propertyNames",params:{propertyName: key7},message:"property name must be valid",schema:schema11.properties.source_file_groups.propertyNames,parentSchema:schema11.properties.source_file_groups,data:data18};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -3303,8 +3303,14 @@ vErrors.push(err33);
 errors++;
 }
 }
-else {
-const err34 = {instancePath:instancePath+"/jobs",schemaPath:"#/definitions/jobId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.type,parentSchema:schema19,data:key7,propertyName:key7};
+for(const key8 in data18){
+let data19 = data18[key8];
+if(Array.isArray(data19)){
+const len3 = data19.length;
+for(let i3=0; i3<len3; i3++){
+let data20 = data19[i3];
+if(typeof data20 !== "string"){
+const err34 = {instancePath:instancePath+"/source_file_groups/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i3,schemaPath:"#/definitions/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.items.type,parentSchema:schema18.items,data:data20};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -3313,9 +3319,10 @@ vErrors.push(err34);
 }
 errors++;
 }
-var valid22 = _errs54 === errors;
-if(!valid22){
-const err35 = {instancePath:instancePath+"/jobs",schemaPath:"#/properties/jobs/propertyNames",keyword:"propertyNames",params:{propertyName: key7},message:"property name must be valid",schema:schema11.properties.jobs.propertyNames,parentSchema:schema11.properties.jobs,data:data19};
+}
+}
+else {
+const err35 = {instancePath:instancePath+"/source_file_groups/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/stringList/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema18.type,parentSchema:schema18,data:data19};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -3325,15 +3332,9 @@ vErrors.push(err35);
 errors++;
 }
 }
-for(const key8 in data19){
-if(!(validate13(data19[key8], {instancePath:instancePath+"/jobs/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data19,parentDataProperty:key8,rootData}))){
-vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
-errors = vErrors.length;
-}
-}
 }
 else {
-const err36 = {instancePath:instancePath+"/jobs",schemaPath:"#/properties/jobs/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.jobs.type,parentSchema:schema11.properties.jobs,data:data19};
+const err36 = {instancePath:instancePath+"/source_file_groups",schemaPath:"#/properties/source_file_groups/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.source_file_groups.type,parentSchema:schema11.properties.source_file_groups,data:data18};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -3343,14 +3344,11 @@ vErrors.push(err36);
 errors++;
 }
 }
-if(data.workflows !== undefined){
-let data21 = data.workflows;
+if(data.jobs !== undefined){
+let data21 = data.jobs;
 if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
-for(const key9 in data21){
-const _errs61 = errors;
-if(typeof key9 === "string"){
-if(!pattern4.test(key9)){
-const err37 = {instancePath:instancePath+"/workflows",schemaPath:"#/definitions/jobId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_-]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_-]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_-]*$",parentSchema:schema19,data:key9,propertyName:key9};
+if(Object.keys(data21).length < 1){
+const err37 = {instancePath:instancePath+"/jobs",schemaPath:"#/properties/jobs/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema11.properties.jobs,data:data21};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -3359,9 +3357,11 @@ vErrors.push(err37);
 }
 errors++;
 }
-}
-else {
-const err38 = {instancePath:instancePath+"/workflows",schemaPath:"#/definitions/jobId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.type,parentSchema:schema19,data:key9,propertyName:key9};
+for(const key9 in data21){
+const _errs60 = errors;
+if(typeof key9 === "string"){
+if(!pattern6.test(key9)){
+const err38 = {instancePath:instancePath+"/jobs",schemaPath:"#/definitions/jobId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_-]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_-]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_-]*$",parentSchema:schema19,data:key9,propertyName:key9};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -3370,9 +3370,9 @@ vErrors.push(err38);
 }
 errors++;
 }
-var valid25 = _errs61 === errors;
-if(!valid25){
-const err39 = {instancePath:instancePath+"/workflows",schemaPath:"#/properties/workflows/propertyNames",keyword:"propertyNames",params:{propertyName: key9},message:"property name must be valid",schema:schema11.properties.workflows.propertyNames,parentSchema:schema11.properties.workflows,data:data21};
+}
+else {
+const err39 = {instancePath:instancePath+"/jobs",schemaPath:"#/definitions/jobId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.type,parentSchema:schema19,data:key9,propertyName:key9};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -3381,16 +3381,9 @@ vErrors.push(err39);
 }
 errors++;
 }
-}
-for(const key10 in data21){
-if(!(validate34(data21[key10], {instancePath:instancePath+"/workflows/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data21,parentDataProperty:key10,rootData}))){
-vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err40 = {instancePath:instancePath+"/workflows",schemaPath:"#/properties/workflows/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.workflows.type,parentSchema:schema11.properties.workflows,data:data21};
+var valid24 = _errs60 === errors;
+if(!valid24){
+const err40 = {instancePath:instancePath+"/jobs",schemaPath:"#/properties/jobs/propertyNames",keyword:"propertyNames",params:{propertyName: key9},message:"property name must be valid",schema:schema11.properties.jobs.propertyNames,parentSchema:schema11.properties.jobs,data:data21};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -3400,14 +3393,15 @@ vErrors.push(err40);
 errors++;
 }
 }
-if(data.caches !== undefined){
-let data23 = data.caches;
-if(data23 && typeof data23 == "object" && !Array.isArray(data23)){
-for(const key11 in data23){
-const _errs68 = errors;
-if(typeof key11 === "string"){
-if(!pattern4.test(key11)){
-const err41 = {instancePath:instancePath+"/caches",schemaPath:"#/definitions/jobId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_-]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_-]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_-]*$",parentSchema:schema19,data:key11,propertyName:key11};
+for(const key10 in data21){
+if(!(validate13(data21[key10], {instancePath:instancePath+"/jobs/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data21,parentDataProperty:key10,rootData}))){
+vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err41 = {instancePath:instancePath+"/jobs",schemaPath:"#/properties/jobs/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.jobs.type,parentSchema:schema11.properties.jobs,data:data21};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -3417,8 +3411,14 @@ vErrors.push(err41);
 errors++;
 }
 }
-else {
-const err42 = {instancePath:instancePath+"/caches",schemaPath:"#/definitions/jobId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.type,parentSchema:schema19,data:key11,propertyName:key11};
+if(data.workflows !== undefined){
+let data23 = data.workflows;
+if(data23 && typeof data23 == "object" && !Array.isArray(data23)){
+for(const key11 in data23){
+const _errs67 = errors;
+if(typeof key11 === "string"){
+if(!pattern6.test(key11)){
+const err42 = {instancePath:instancePath+"/workflows",schemaPath:"#/definitions/jobId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_-]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_-]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_-]*$",parentSchema:schema19,data:key11,propertyName:key11};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -3427,9 +3427,9 @@ vErrors.push(err42);
 }
 errors++;
 }
-var valid28 = _errs68 === errors;
-if(!valid28){
-const err43 = {instancePath:instancePath+"/caches",schemaPath:"#/properties/caches/propertyNames",keyword:"propertyNames",params:{propertyName: key11},message:"property name must be valid",schema:schema11.properties.caches.propertyNames,parentSchema:schema11.properties.caches,data:data23};
+}
+else {
+const err43 = {instancePath:instancePath+"/workflows",schemaPath:"#/definitions/jobId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.type,parentSchema:schema19,data:key11,propertyName:key11};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -3438,16 +3438,9 @@ vErrors.push(err43);
 }
 errors++;
 }
-}
-for(const key12 in data23){
-if(!(validate36(data23[key12], {instancePath:instancePath+"/caches/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data23,parentDataProperty:key12,rootData}))){
-vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err44 = {instancePath:instancePath+"/caches",schemaPath:"#/properties/caches/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.caches.type,parentSchema:schema11.properties.caches,data:data23};
+var valid27 = _errs67 === errors;
+if(!valid27){
+const err44 = {instancePath:instancePath+"/workflows",schemaPath:"#/properties/workflows/propertyNames",keyword:"propertyNames",params:{propertyName: key11},message:"property name must be valid",schema:schema11.properties.workflows.propertyNames,parentSchema:schema11.properties.workflows,data:data23};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -3457,14 +3450,15 @@ vErrors.push(err44);
 errors++;
 }
 }
-if(data.runners !== undefined){
-let data25 = data.runners;
-if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
-for(const key13 in data25){
-const _errs75 = errors;
-if(typeof key13 === "string"){
-if(!pattern4.test(key13)){
-const err45 = {instancePath:instancePath+"/runners",schemaPath:"#/definitions/jobId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_-]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_-]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_-]*$",parentSchema:schema19,data:key13,propertyName:key13};
+for(const key12 in data23){
+if(!(validate34(data23[key12], {instancePath:instancePath+"/workflows/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data23,parentDataProperty:key12,rootData}))){
+vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err45 = {instancePath:instancePath+"/workflows",schemaPath:"#/properties/workflows/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.workflows.type,parentSchema:schema11.properties.workflows,data:data23};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -3474,8 +3468,14 @@ vErrors.push(err45);
 errors++;
 }
 }
-else {
-const err46 = {instancePath:instancePath+"/runners",schemaPath:"#/definitions/jobId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.type,parentSchema:schema19,data:key13,propertyName:key13};
+if(data.caches !== undefined){
+let data25 = data.caches;
+if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
+for(const key13 in data25){
+const _errs74 = errors;
+if(typeof key13 === "string"){
+if(!pattern6.test(key13)){
+const err46 = {instancePath:instancePath+"/caches",schemaPath:"#/definitions/jobId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_-]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_-]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_-]*$",parentSchema:schema19,data:key13,propertyName:key13};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -3484,9 +3484,9 @@ vErrors.push(err46);
 }
 errors++;
 }
-var valid31 = _errs75 === errors;
-if(!valid31){
-const err47 = {instancePath:instancePath+"/runners",schemaPath:"#/properties/runners/propertyNames",keyword:"propertyNames",params:{propertyName: key13},message:"property name must be valid",schema:schema11.properties.runners.propertyNames,parentSchema:schema11.properties.runners,data:data25};
+}
+else {
+const err47 = {instancePath:instancePath+"/caches",schemaPath:"#/definitions/jobId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.type,parentSchema:schema19,data:key13,propertyName:key13};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -3495,14 +3495,9 @@ vErrors.push(err47);
 }
 errors++;
 }
-}
-for(const key14 in data25){
-let data26 = data25[key14];
-if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
-for(const key15 in data26){
-let data27 = data26[key15];
-if(!(data27 && typeof data27 == "object" && !Array.isArray(data27))){
-const err48 = {instancePath:instancePath+"/runners/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/runners/additionalProperties/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.runners.additionalProperties.additionalProperties.type,parentSchema:schema11.properties.runners.additionalProperties.additionalProperties,data:data27};
+var valid30 = _errs74 === errors;
+if(!valid30){
+const err48 = {instancePath:instancePath+"/caches",schemaPath:"#/properties/caches/propertyNames",keyword:"propertyNames",params:{propertyName: key13},message:"property name must be valid",schema:schema11.properties.caches.propertyNames,parentSchema:schema11.properties.caches,data:data25};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -3512,9 +3507,15 @@ vErrors.push(err48);
 errors++;
 }
 }
+for(const key14 in data25){
+if(!(validate36(data25[key14], {instancePath:instancePath+"/caches/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data25,parentDataProperty:key14,rootData}))){
+vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
+errors = vErrors.length;
+}
+}
 }
 else {
-const err49 = {instancePath:instancePath+"/runners/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/runners/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.runners.additionalProperties.type,parentSchema:schema11.properties.runners.additionalProperties,data:data26};
+const err49 = {instancePath:instancePath+"/caches",schemaPath:"#/properties/caches/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.caches.type,parentSchema:schema11.properties.caches,data:data25};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -3524,9 +3525,14 @@ vErrors.push(err49);
 errors++;
 }
 }
-}
-else {
-const err50 = {instancePath:instancePath+"/runners",schemaPath:"#/properties/runners/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.runners.type,parentSchema:schema11.properties.runners,data:data25};
+if(data.runners !== undefined){
+let data27 = data.runners;
+if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
+for(const key15 in data27){
+const _errs81 = errors;
+if(typeof key15 === "string"){
+if(!pattern6.test(key15)){
+const err50 = {instancePath:instancePath+"/runners",schemaPath:"#/definitions/jobId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_-]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_-]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_-]*$",parentSchema:schema19,data:key15,propertyName:key15};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -3536,14 +3542,8 @@ vErrors.push(err50);
 errors++;
 }
 }
-if(data.services !== undefined){
-let data28 = data.services;
-if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
-for(const key16 in data28){
-const _errs86 = errors;
-if(typeof key16 === "string"){
-if(!pattern4.test(key16)){
-const err51 = {instancePath:instancePath+"/services",schemaPath:"#/definitions/jobId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_-]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_-]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_-]*$",parentSchema:schema19,data:key16,propertyName:key16};
+else {
+const err51 = {instancePath:instancePath+"/runners",schemaPath:"#/definitions/jobId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.type,parentSchema:schema19,data:key15,propertyName:key15};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -3552,9 +3552,9 @@ vErrors.push(err51);
 }
 errors++;
 }
-}
-else {
-const err52 = {instancePath:instancePath+"/services",schemaPath:"#/definitions/jobId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.type,parentSchema:schema19,data:key16,propertyName:key16};
+var valid33 = _errs81 === errors;
+if(!valid33){
+const err52 = {instancePath:instancePath+"/runners",schemaPath:"#/properties/runners/propertyNames",keyword:"propertyNames",params:{propertyName: key15},message:"property name must be valid",schema:schema11.properties.runners.propertyNames,parentSchema:schema11.properties.runners,data:data27};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -3563,9 +3563,14 @@ vErrors.push(err52);
 }
 errors++;
 }
-var valid35 = _errs86 === errors;
-if(!valid35){
-const err53 = {instancePath:instancePath+"/services",schemaPath:"#/properties/services/propertyNames",keyword:"propertyNames",params:{propertyName: key16},message:"property name must be valid",schema:schema11.properties.services.propertyNames,parentSchema:schema11.properties.services,data:data28};
+}
+for(const key16 in data27){
+let data28 = data27[key16];
+if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
+for(const key17 in data28){
+let data29 = data28[key17];
+if(!(data29 && typeof data29 == "object" && !Array.isArray(data29))){
+const err53 = {instancePath:instancePath+"/runners/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key17.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/runners/additionalProperties/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.runners.additionalProperties.additionalProperties.type,parentSchema:schema11.properties.runners.additionalProperties.additionalProperties,data:data29};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -3575,20 +3580,83 @@ vErrors.push(err53);
 errors++;
 }
 }
-for(const key17 in data28){
-if(!(validate38(data28[key17], {instancePath:instancePath+"/services/" + key17.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data28,parentDataProperty:key17,rootData}))){
+}
+else {
+const err54 = {instancePath:instancePath+"/runners/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/runners/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.runners.additionalProperties.type,parentSchema:schema11.properties.runners.additionalProperties,data:data28};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+}
+}
+else {
+const err55 = {instancePath:instancePath+"/runners",schemaPath:"#/properties/runners/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.runners.type,parentSchema:schema11.properties.runners,data:data27};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+}
+if(data.services !== undefined){
+let data30 = data.services;
+if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
+for(const key18 in data30){
+const _errs92 = errors;
+if(typeof key18 === "string"){
+if(!pattern6.test(key18)){
+const err56 = {instancePath:instancePath+"/services",schemaPath:"#/definitions/jobId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_-]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_-]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_-]*$",parentSchema:schema19,data:key18,propertyName:key18};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+}
+else {
+const err57 = {instancePath:instancePath+"/services",schemaPath:"#/definitions/jobId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.type,parentSchema:schema19,data:key18,propertyName:key18};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+var valid37 = _errs92 === errors;
+if(!valid37){
+const err58 = {instancePath:instancePath+"/services",schemaPath:"#/properties/services/propertyNames",keyword:"propertyNames",params:{propertyName: key18},message:"property name must be valid",schema:schema11.properties.services.propertyNames,parentSchema:schema11.properties.services,data:data30};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+}
+for(const key19 in data30){
+if(!(validate38(data30[key19], {instancePath:instancePath+"/services/" + key19.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data30,parentDataProperty:key19,rootData}))){
 vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err54 = {instancePath:instancePath+"/services",schemaPath:"#/properties/services/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.type,parentSchema:schema11.properties.services,data:data28};
+const err59 = {instancePath:instancePath+"/services",schemaPath:"#/properties/services/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.type,parentSchema:schema11.properties.services,data:data30};
 if(vErrors === null){
-vErrors = [err54];
+vErrors = [err59];
 }
 else {
-vErrors.push(err54);
+vErrors.push(err59);
 }
 errors++;
 }
@@ -3606,70 +3674,70 @@ errors = vErrors.length;
 }
 }
 if(data.commands !== undefined){
-let data32 = data.commands;
-if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
-for(const key18 in data32){
-const _errs95 = errors;
-if(typeof key18 === "string"){
-if(!pattern4.test(key18)){
-const err55 = {instancePath:instancePath+"/commands",schemaPath:"#/definitions/jobId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_-]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_-]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_-]*$",parentSchema:schema19,data:key18,propertyName:key18};
+let data34 = data.commands;
+if(data34 && typeof data34 == "object" && !Array.isArray(data34)){
+for(const key20 in data34){
+const _errs101 = errors;
+if(typeof key20 === "string"){
+if(!pattern6.test(key20)){
+const err60 = {instancePath:instancePath+"/commands",schemaPath:"#/definitions/jobId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_-]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_-]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_-]*$",parentSchema:schema19,data:key20,propertyName:key20};
 if(vErrors === null){
-vErrors = [err55];
+vErrors = [err60];
 }
 else {
-vErrors.push(err55);
+vErrors.push(err60);
 }
 errors++;
 }
 }
 else {
-const err56 = {instancePath:instancePath+"/commands",schemaPath:"#/definitions/jobId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.type,parentSchema:schema19,data:key18,propertyName:key18};
+const err61 = {instancePath:instancePath+"/commands",schemaPath:"#/definitions/jobId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.type,parentSchema:schema19,data:key20,propertyName:key20};
 if(vErrors === null){
-vErrors = [err56];
+vErrors = [err61];
 }
 else {
-vErrors.push(err56);
+vErrors.push(err61);
 }
 errors++;
 }
-var valid38 = _errs95 === errors;
-if(!valid38){
-const err57 = {instancePath:instancePath+"/commands",schemaPath:"#/properties/commands/propertyNames",keyword:"propertyNames",params:{propertyName: key18},message:"property name must be valid",schema:schema11.properties.commands.propertyNames,parentSchema:schema11.properties.commands,data:data32};
+var valid40 = _errs101 === errors;
+if(!valid40){
+const err62 = {instancePath:instancePath+"/commands",schemaPath:"#/properties/commands/propertyNames",keyword:"propertyNames",params:{propertyName: key20},message:"property name must be valid",schema:schema11.properties.commands.propertyNames,parentSchema:schema11.properties.commands,data:data34};
 if(vErrors === null){
-vErrors = [err57];
+vErrors = [err62];
 }
 else {
-vErrors.push(err57);
+vErrors.push(err62);
 }
 errors++;
 }
 }
-for(const key19 in data32){
-if(!(validate43(data32[key19], {instancePath:instancePath+"/commands/" + key19.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data32,parentDataProperty:key19,rootData}))){
+for(const key21 in data34){
+if(!(validate43(data34[key21], {instancePath:instancePath+"/commands/" + key21.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data34,parentDataProperty:key21,rootData}))){
 vErrors = vErrors === null ? validate43.errors : vErrors.concat(validate43.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err58 = {instancePath:instancePath+"/commands",schemaPath:"#/properties/commands/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.commands.type,parentSchema:schema11.properties.commands,data:data32};
+const err63 = {instancePath:instancePath+"/commands",schemaPath:"#/properties/commands/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.commands.type,parentSchema:schema11.properties.commands,data:data34};
 if(vErrors === null){
-vErrors = [err58];
+vErrors = [err63];
 }
 else {
-vErrors.push(err58);
+vErrors.push(err63);
 }
 errors++;
 }
 }
 }
 else {
-const err59 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+const err64 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
 if(vErrors === null){
-vErrors = [err59];
+vErrors = [err64];
 }
 else {
-vErrors.push(err59);
+vErrors.push(err64);
 }
 errors++;
 }

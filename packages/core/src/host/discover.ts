@@ -27,6 +27,33 @@ export function findPlugin(name: string, paths: SearchPaths): PluginLaunch | und
   return undefined;
 }
 
+/**
+ * Every copy of `name` in search order (the first is what findPlugin returns), one per real file:
+ * module version resolution picks among them (`.cigen/plugins` may hold a newer module than the
+ * one bundled with cigen).
+ */
+export function findPluginEverywhere(name: string, paths: SearchPaths): PluginLaunch[] {
+  const found: PluginLaunch[] = [];
+  const seen = new Set<string>();
+  const add = (launch: PluginLaunch) => {
+    const key = launch.args[0] ?? launch.command;
+    if (!seen.has(key)) found.push(launch);
+    seen.add(key);
+  };
+  const explicit = paths.explicit.get(name);
+  if (explicit) add(launchFor(name, resolve(explicit), "explicit"));
+  for (const [dir, source] of searchDirs(paths)) {
+    const file = lookIn(dir, name);
+    if (file) add(launchFor(name, file, source));
+  }
+  return found;
+}
+
+/** The launch for an executable at a known path (from cigen.lock). */
+export function launchAt(name: string, path: string, source: string): PluginLaunch {
+  return launchFor(name, path, source);
+}
+
 /** Every plugin executable visible from `paths`, first match per name, for `cigen plugins`. */
 export function listPlugins(paths: SearchPaths): PluginLaunch[] {
   const seen = new Map<string, PluginLaunch>();

@@ -6,7 +6,7 @@ import { checkCapabilities } from "./capabilities";
 import { PluginCodes } from "./codes";
 import { findPlugin, listPlugins, type SearchPaths } from "./discover";
 import { isPluginFailure, type PluginFailure } from "./plugin-failure";
-import { PluginProcess, type ProcessOptions } from "./plugin-process";
+import { type PluginLaunch, PluginProcess, type ProcessOptions } from "./plugin-process";
 
 type M = typeof Methods;
 
@@ -65,6 +65,14 @@ export class PluginHost {
   ): Promise<{ plugin?: PluginProcess; diagnostic?: Diagnostic }> {
     const launch = findPlugin(name, this.options.search);
     if (!launch) return { diagnostic: this.notFound(name) };
+    return this.startLaunch(launch, extraEnv);
+  }
+
+  /** Starts one plugin found elsewhere (a module version chosen among several copies, a locked path). */
+  async startLaunch(
+    launch: PluginLaunch,
+    extraEnv?: NodeJS.ProcessEnv,
+  ): Promise<{ plugin?: PluginProcess; diagnostic?: Diagnostic }> {
     const options = extraEnv ? { ...this.options, env: { ...this.options.env, ...extraEnv } } : this.options;
     try {
       const plugin = await PluginProcess.start(launch, options);
@@ -100,6 +108,13 @@ export class PluginHost {
         }),
     );
     return { results: answers.filter((a): a is HookResult<K> => a !== undefined), diagnostics };
+  }
+
+  /** Shuts one plugin down before the others (a module candidate that was not chosen). */
+  async release(plugin: PluginProcess): Promise<void> {
+    const i = this.running.indexOf(plugin);
+    if (i !== -1) this.running.splice(i, 1);
+    await plugin.shutdown();
   }
 
   /** Closes every plugin; a plugin that had to be terminated is reported as a warning. */

@@ -61,10 +61,11 @@ describe("buildModel: Rails app", () => {
     expect(job("deploy").needs).toEqual(["test-3_2", "test-3_3"]);
   });
 
-  it("resolves services from the config and the built-in catalog", () => {
+  it("resolves services from the config and leaves module services for the modules stage", () => {
     expect(job("test-3_2").services.map((s) => [s.name, s.image, s.ports, s.healthCmd])).toEqual([
       ["db", "postgres:16-alpine", [5432], "pg_isready"],
-      ["redis", "redis:7", [6379], "redis-cli ping"],
+      // A bare name is a service module's: cache/redis fills it in (modules/apply-contributions.ts).
+      ["redis", "", [], ""],
     ]);
   });
 

@@ -2,12 +2,13 @@ import { create } from "@bufbuild/protobuf";
 import { type Service, ServiceSchema } from "@cigen/protocol";
 import { isImageReference } from "../config/checks/check-services";
 import type { JobConfig, ServiceConfig } from "../config/config-types";
-import { BUILTIN_SERVICES } from "./builtin-services";
 import type { JobContext } from "./job-context";
 
 /**
- * Resolves a job's services to full Service messages: a top-level `services` entry, else a
- * built-in service, else an image reference (named after the image: `postgres:16` -> postgres).
+ * Resolves a job's services to Service messages: a top-level `services` entry in full; anything
+ * else is for the service modules (db/postgres...), which the modules stage asks to replace it.
+ * Until then a bare name has no image, and an image reference is a plain container named after
+ * the image (`postgres:16` -> postgres), which is what it stays when no module serves that name.
  */
 export function buildServices(ctx: JobContext, job: JobConfig, baseId: string): Service[] {
   const defined = ctx.config.raw.services ?? {};
@@ -15,20 +16,15 @@ export function buildServices(ctx: JobContext, job: JobConfig, baseId: string): 
     const refPath = ["jobs", baseId, "services", i];
     const name = ctx.string(refPath, ref, "a service");
     if (name in defined) return fromConfig(ctx, name, defined[name], ["services", name]);
-    if (!isImageReference(name) && name in BUILTIN_SERVICES)
-      return fromConfig(ctx, name, BUILTIN_SERVICES[name], refPath);
-    return create(ServiceSchema, { name: serviceName(name), image: name });
+    return create(ServiceSchema, { name: serviceName(name), image: isImageReference(name) ? name : "" });
   });
 }
 
 function fromConfig(ctx: JobContext, name: string, service: ServiceConfig, path: (string | number)[]): Service {
-  const isUserDefined = path[0] === "services";
   return create(ServiceSchema, {
     name,
-    image: isUserDefined
-      ? ctx.string([...path, "image"], service.image, `the image of service "${name}"`)
-      : service.image,
-    env: ctx.env(service.env, isUserDefined ? [...path, "env"] : path),
+    image: ctx.string([...path, "image"], service.image, `the image of service "${name}"`),
+    env: ctx.env(service.env, [...path, "env"]),
     ports: service.ports ?? [],
     healthCmd: service.health_cmd ?? "",
   });

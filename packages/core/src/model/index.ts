@@ -2,7 +2,6 @@
 
 export { buildModel, type ModelOptions } from "./build-model";
 export { BUILTIN_CACHES } from "./builtin-caches";
-export { BUILTIN_SERVICES } from "./builtin-services";
 export { expandJobs, type JobVariant } from "./expand-jobs";
 export { expandMatrix, type MatrixCombination } from "./expand-matrix";
 export { interpolate, literal, type Scope, type TextSite, textToString } from "./interpolate";

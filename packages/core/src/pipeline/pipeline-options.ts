@@ -17,6 +17,8 @@ export interface PipelineOptions {
   env: NodeJS.ProcessEnv;
   /** Receives plugin stderr lines (the CLI shows them at --verbose). */
   onPluginLog?: (plugin: string, line: string) => void;
+  /** `--update-lock`: resolve modules afresh, ignoring cigen.lock (the result carries the new lock). */
+  updateLock?: boolean;
   /** Receives stage names as the run progresses (the CLI shows them on a terminal). */
   onStage?: (stage: string) => void;
 }

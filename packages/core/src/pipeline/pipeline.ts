@@ -1,12 +1,11 @@
 import type { LoadedConfig } from "../config/load-config";
 import { outputPathFor } from "../config/providers";
 import { type Diagnostic, hasErrors } from "../diagnostics/diagnostic";
-import { pluginEnvironment } from "../host/plugin-environment";
-import { PluginHost } from "../host/plugin-host";
-import { buildModel } from "../model/build-model";
+import { checkLock, type Lock } from "../modules";
 import { mergeFragments } from "../output/merge-fragments";
 import type { RenderedFile } from "../output/rendered-file";
-import { CIGEN_VERSION } from "../version";
+import { buildModels } from "./build-models";
+import { createHost } from "./create-host";
 import { generateStage, type ProviderTarget } from "./generate-stage";
 import { openConfig } from "./locate-config";
 import type { PipelineOptions } from "./pipeline-options";
@@ -23,12 +22,14 @@ export interface PipelineResult {
   repoRoot?: string;
   config?: LoadedConfig;
   providers: string[];
+  /** The modules this run resolved, as cigen.lock records them (written by --update-lock). */
+  lock?: Lock;
 }
 
 /**
- * The product, top to bottom: load the config -> resolve and start plugins -> plan (the resolved
- * model per provider) -> generate (providers concurrently) -> merge -> validate -> shut plugins
- * down. Writing is the caller's decision (generate writes, validate and plan do not), so this
+ * The product, top to bottom: load the config -> check cigen.lock -> start plugins -> plan (the
+ * resolved model per provider, then the modules' detect and plan applied to it) -> generate
+ * (providers concurrently) -> merge -> validate -> shut plugins down. Writing is the caller's decision (generate writes, validate and plan do not), so this
  * function computes and never touches the output files.
  */
 export async function runPipeline(options: PipelineOptions): Promise<PipelineResult> {
@@ -53,29 +54,26 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   if (hasErrors(diagnostics)) return done({ config, repoRoot });
   const { providers } = selection;
 
+  // Before any plugin starts: a module that no longer matches cigen.lock must not run at all.
+  const modules = { config, repoRoot, search };
+  const lockState = await checkLock(modules, { ignoreLock: options.updateLock === true });
+  diagnostics.push(...lockState.diagnostics);
+  if (hasErrors(diagnostics)) return done({ config, repoRoot });
+
   stage("start plugins");
-  const host = new PluginHost({
-    search,
-    coreVersion: CIGEN_VERSION,
-    handshakeTimeoutMs: options.handshakeTimeoutMs,
-    callTimeoutMs: options.callTimeoutMs,
-    shutdownGraceMs: options.shutdownGraceMs,
-    env: pluginEnvironment(options.env),
-    onStderrLine: options.onPluginLog,
-  });
+  const host = createHost(options, search);
   try {
     // Plugins start while the models are built: the spawn and handshake are the slow part.
     const starting = host.start(providers.map(providerExecutable));
 
     stage("plan");
-    const models = providers.map((target) => {
-      const built = buildModel(config, { target, providers });
-      diagnostics.push(...built.diagnostics);
-      return built.model;
-    });
+    const planned = await buildModels(modules, host, providers, providers, lockState);
+    diagnostics.push(...planned.diagnostics);
+    const { models } = planned;
+    const lock = planned.modules?.lock;
     const started = await starting;
     diagnostics.push(...started.diagnostics);
-    if (hasErrors(diagnostics)) return done({ config, repoRoot, providers });
+    if (hasErrors(diagnostics)) return done({ config, repoRoot, providers, lock });
 
     stage("generate");
     const targets: ProviderTarget[] = providers.map((provider, i) => ({
@@ -88,11 +86,11 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     diagnostics.push(...resolvePluginPositions(generated.diagnostics, config));
     const merged = mergeFragments(generated.fragments);
     diagnostics.push(...merged.diagnostics);
-    if (hasErrors(diagnostics)) return done({ config, repoRoot, providers });
+    if (hasErrors(diagnostics)) return done({ config, repoRoot, providers, lock });
 
     stage("validate");
     diagnostics.push(...resolvePluginPositions(await validateStage(host, started.plugins, merged.files), config));
-    return done({ config, repoRoot, providers, files: merged.files });
+    return done({ config, repoRoot, providers, lock, files: merged.files });
   } finally {
     stage("shut down");
     diagnostics.push(...(await host.shutdown()));

@@ -40,7 +40,7 @@ export async function generateContinuation(project: SkipProject, provider: strin
   diagnostics.push(...resolveProviders(config, [provider], search).diagnostics);
   if (hasErrors(diagnostics)) return failed();
   const built = buildModel(config, { target: provider, providers: selectedProviders(config) });
-  diagnostics.push(...built.diagnostics);
+  diagnostics.push(...built.diagnostics, ...project.applyModules(built.model));
   if (hasErrors(diagnostics)) return failed();
   const starting = project.pluginHost().startOne(providerExecutable(provider));
   const pruned = await prune(project, built.model, diagnostics);

@@ -41,5 +41,26 @@ export function signatureJobOf(job: Job): SignatureJob {
     skippable: job.skip !== undefined,
     needs: job.needs,
     needsAny: job.needsAny,
+    modules: moduleValues(job),
+    moduleFiles: job.modules.flatMap((m) => m.files),
   };
+}
+
+/**
+ * What each module detected, as one line per module for `cigen explain` ("lang/node" ->
+ * "1.0.0 node=20.11.1 package_manager=pnpm@9.1.0"): the module's own version and the toolchain
+ * versions it set up both change what the job runs.
+ */
+function moduleValues(job: Job): Record<string, string> {
+  return Object.fromEntries(
+    job.modules.map((m) => [
+      m.name,
+      [
+        m.version,
+        ...Object.entries(m.values)
+          .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+          .map(([k, v]) => `${k}=${v}`),
+      ].join(" "),
+    ]),
+  );
 }

@@ -1,18 +1,18 @@
 import { create } from "@bufbuild/protobuf";
-import { type Job, type SkipStore, SkipStoreSchema } from "@cigen/protocol";
+import { type Job, type Model, type SkipStore, SkipStoreSchema } from "@cigen/protocol";
 import type { LoadedConfig } from "../config/load-config";
 import { selectedProviders } from "../config/providers";
 import { type Diagnostic, hasErrors } from "../diagnostics/diagnostic";
 import { suggestionHint } from "../diagnostics/did-you-mean";
-import { pluginEnvironment } from "../host/plugin-environment";
-import { PluginHost } from "../host/plugin-host";
-import { buildModel } from "../model/build-model";
+import type { PluginHost } from "../host/plugin-host";
+import { checkLock } from "../modules";
+import { buildModels } from "../pipeline/build-models";
+import { createHost } from "../pipeline/create-host";
 import { openConfig } from "../pipeline/locate-config";
 import type { PipelineOptions } from "../pipeline/pipeline-options";
 import { searchPathsFor } from "../pipeline/search-paths";
 import { type ComputeSignaturesResult, computeSignatures, type SignatureResult } from "../signatures";
 import { openStore, type SignatureStore } from "../stores";
-import { CIGEN_VERSION } from "../version";
 import { SkipCodes } from "./codes";
 import { signatureJobOf } from "./signature-inputs";
 
@@ -38,7 +38,12 @@ export class SkipProject {
     readonly config: LoadedConfig,
     readonly repoRoot: string,
     readonly jobs: readonly Job[],
-  ) {}
+    /** Applies the modules' plans to another model (a continuation's). */
+    readonly applyModules: (model: Model) => Diagnostic[] = () => [],
+    host?: PluginHost,
+  ) {
+    this.host = host;
+  }
 
   /** `source_file_groups` of cigen.yml. */
   get groups(): Readonly<Record<string, readonly string[]>> {
@@ -108,20 +113,16 @@ export class SkipProject {
 
   /** The plugin host (started on first use; `close` shuts it down). */
   pluginHost(): PluginHost {
-    this.host ??= new PluginHost({
-      search: searchPathsFor(this.options, this.repoRoot),
-      coreVersion: CIGEN_VERSION,
-      handshakeTimeoutMs: this.options.handshakeTimeoutMs,
-      callTimeoutMs: this.options.callTimeoutMs,
-      shutdownGraceMs: this.options.shutdownGraceMs,
-      env: pluginEnvironment(this.options.env),
-      onStderrLine: this.options.onPluginLog,
-    });
+    this.host ??= projectHost(this.options, this.repoRoot);
     return this.host;
   }
 }
 
-/** Loads the config and builds the job list; no project when the config has errors. */
+/**
+ * Loads the config and builds the job list (modules applied: what they add is part of each job's
+ * signature); no project when the config has errors. The modules stay running in the project's
+ * plugin host until `close`.
+ */
 export async function openSkipProject(
   options: SkipOptions,
 ): Promise<{ project?: SkipProject; diagnostics: Diagnostic[] }> {
@@ -129,18 +130,24 @@ export async function openSkipProject(
   const diagnostics = [...opened.diagnostics];
   const { config, repoRoot } = opened;
   if (!config || !repoRoot) return { diagnostics };
-  const providers = selectedProviders(config);
-  const jobs = new Map<string, Job>();
-  const seen = new Set<string>();
-  for (const target of providers) {
-    const built = buildModel(config, { target, providers });
-    for (const d of built.diagnostics) {
-      const key = `${d.code}:${d.line}:${d.column}:${d.message}`;
-      if (!seen.has(key)) diagnostics.push(d);
-      seen.add(key);
-    }
-    for (const job of built.model.jobs) if (!jobs.has(job.id)) jobs.set(job.id, job);
-  }
+  const ctx = { config, repoRoot, search: searchPathsFor(options, repoRoot) };
+  const lockState = await checkLock(ctx, { ignoreLock: false });
+  diagnostics.push(...lockState.diagnostics);
   if (hasErrors(diagnostics)) return { diagnostics };
-  return { project: new SkipProject(options, config, repoRoot, [...jobs.values()]), diagnostics };
+  const providers = selectedProviders(config);
+  const host = projectHost(options, repoRoot);
+  const built = await buildModels(ctx, host, providers, providers, lockState);
+  diagnostics.push(...built.diagnostics);
+  if (hasErrors(diagnostics)) {
+    diagnostics.push(...(await host.shutdown()));
+    return { diagnostics };
+  }
+  const jobs = new Map<string, Job>();
+  for (const model of built.models) for (const job of model.jobs) if (!jobs.has(job.id)) jobs.set(job.id, job);
+  const applyModules = built.modules?.applyTo ?? (() => []);
+  return { project: new SkipProject(options, config, repoRoot, [...jobs.values()], applyModules, host), diagnostics };
+}
+
+function projectHost(options: SkipOptions, repoRoot: string): PluginHost {
+  return createHost(options, searchPathsFor(options, repoRoot));
 }

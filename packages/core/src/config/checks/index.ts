@@ -9,7 +9,6 @@ import { checkNeeds } from "./check-needs";
 import { checkProjectType } from "./check-project-type";
 import { checkRetention } from "./check-retention";
 import { checkRunners } from "./check-runners";
-import { checkServices } from "./check-services";
 import { checkVariables } from "./check-variables";
 import { checkVariants } from "./check-variants";
 import { checkWorkflows } from "./check-workflows";
@@ -24,7 +23,6 @@ export const CONFIG_CHECKS: readonly ConfigCheck[] = [
   checkVariants,
   checkGroups,
   checkRunners,
-  checkServices,
   checkCaches,
   checkWorkflows,
   checkCommands,
