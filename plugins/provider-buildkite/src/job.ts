@@ -14,6 +14,7 @@ import { type ComposeFile, planServices } from "./services";
 import { recordLines } from "./skip-plan";
 import { buildScript } from "./steps";
 import { literalText, shellWord } from "./text-syntax";
+import { placeJobToolchains } from "./toolchains";
 import { uploadText } from "./upload-escape";
 
 /** What one job becomes: its command step, its approval block step, its compose services. */
@@ -39,8 +40,10 @@ export interface JobContext {
  * around the command (checkout, container, caches, artifact upload) is step keys and plugins. The
  * job's provider_config is merged into the step last.
  */
-export function translateJob(job: Job, cond: Cond, ctx: JobContext): TranslatedJob {
+export function translateJob(modelJob: Job, cond: Cond, ctx: JobContext): TranslatedJob {
   const { model, report } = ctx;
+  // Toolchains first: the first one may become the job's image.
+  const job = placeJobToolchains(modelJob);
   const upstream = requiredUpstream(job, model);
   const artifacts = planArtifacts(job, upstream, report);
   const needsAgent = artifacts.downloads.length > 0 || needsAnyCheck(job).length > 0;
@@ -48,7 +51,7 @@ export function translateJob(job: Job, cond: Cond, ctx: JobContext): TranslatedJ
   const checkout = planCheckout(job);
   const env: JsonObject = {};
   const exports: string[] = [];
-  for (const [name, value] of [...checkout.env, ...services.env]) env[name] = value;
+  for (const [name, value] of [...checkout.env, ...services.env]) env[name] = upload(job, value, `env ${name}`, report);
   for (const e of job.env) {
     const literal = literalText(e.value);
     if (literal === undefined) {

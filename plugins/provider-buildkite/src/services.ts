@@ -1,7 +1,7 @@
 import { posix } from "node:path";
 import { diagnostic } from "@cigen/plugin-sdk";
 import type { Diagnostic, Job, Service, Text } from "@cigen/protocol";
-import { type JsonObject, renderText, toYaml } from "@cigen/provider-kit";
+import { fillConnection, type JsonObject, renderText, toYaml } from "@cigen/provider-kit";
 import { SERVICE_ENV, SERVICES_NO_CHECKOUT } from "./codes";
 import { stepKey } from "./keys";
 import { jobArch } from "./text-syntax";
@@ -13,7 +13,7 @@ export const COMPOSE_PLUGIN = "docker-compose#v5.2.0";
 export interface ServicePlan {
   /** Services for the generated compose file. */
   compose: JsonObject;
-  /** `<NAME>_HOST` / `<NAME>_PORT`. */
+  /** `<NAME>_HOST` / `<NAME>_PORT`, then the services' connection variables. */
   env: [string, string][];
   plugin?: JsonObject;
   /** Commands before the steps (start services on the agent) and at exit (remove them). */
@@ -61,8 +61,11 @@ export function planServices(
     names.push(name);
     plan.compose[name] = serviceContainer(job, service, onAgent, report);
     const prefix = serviceEnvPrefix(service.name);
-    plan.env.push([`${prefix}_HOST`, onAgent ? "127.0.0.1" : service.name]);
-    if (service.ports.length > 0) plan.env.push([`${prefix}_PORT`, String(service.ports[0])]);
+    const host = onAgent ? "127.0.0.1" : service.name;
+    const port = String(service.ports[0] ?? "");
+    plan.env.push([`${prefix}_HOST`, host]);
+    if (port) plan.env.push([`${prefix}_PORT`, port]);
+    for (const v of service.connectionEnv) plan.env.push([v.name, fillConnection(v.template, { host, port })]);
   }
   if (onAgent) {
     // The compose file goes in on stdin, so it does not depend on the checkout.

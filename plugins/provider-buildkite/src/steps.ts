@@ -3,6 +3,7 @@ import { type Diagnostic, type Job, type Step, StepCondition } from "@cigen/prot
 import { shellQuote } from "@cigen/provider-kit";
 import { NATIVE_USES, UNRESOLVED_USES } from "./codes";
 import { shellText, shellWord } from "./text-syntax";
+import { installRunStep } from "./toolchains";
 
 /** Commands around the job's own steps. */
 export interface ScriptParts {
@@ -15,6 +16,8 @@ export interface ScriptParts {
 }
 
 interface Block {
+  /** The step's name, shown as a comment above its lines. */
+  name: string;
   condition: StepCondition;
   lines: string[];
 }
@@ -35,7 +38,7 @@ export function buildScript(job: Job, parts: ScriptParts, report: (d: Diagnostic
   const wrap = blocks.length > 1;
   const deferred = blocks.some((b) => b.condition !== StepCondition.SUCCESS) || parts.cleanup.length > 0;
   // With a trap, even one step runs in a subshell, so an `exit 0` in it cannot end the job early.
-  const body = (b: Block, i: number) => (wrap || deferred ? subshell(job, i, b.lines) : b.lines);
+  const body = (b: Block, i: number) => (wrap || deferred ? subshell(b, i) : b.lines);
   const finish = parts.finish ?? [];
   if (!deferred) return [...parts.prelude, ...blocks.flatMap(body), ...finish];
   // Which steps the trap runs: those after the step that failed (CIGEN_STEP), by case patterns
@@ -44,7 +47,7 @@ export function buildScript(job: Job, parts: ScriptParts, report: (d: Diagnostic
   blocks.forEach((b, i) => {
     if (b.condition === StepCondition.SUCCESS) return;
     const before = Array.from({ length: i + 1 }, (_, n) => String(n)).join("|");
-    const open = [`    case "$(printenv CIGEN_STEP)" in ${before})`, `    ${title(job, i)}`, "    (", "    set -e"];
+    const open = [`    case "$(printenv CIGEN_STEP)" in ${before})`, `    ${title(b, i)}`, "    (", "    set -e"];
     // The step's own lines stay unindented (a heredoc terminator must start its line).
     trap.push(...open, ...b.lines, "    )", "    ;;", "    esac");
   });
@@ -68,13 +71,12 @@ export function buildScript(job: Job, parts: ScriptParts, report: (d: Diagnostic
 }
 
 /** A step's lines in a subshell, with its name as a comment (lines are not indented: heredocs). */
-function subshell(job: Job, index: number, lines: string[]): string[] {
-  return [title(job, index), "(", ...lines, ")"];
+function subshell(block: Block, index: number): string[] {
+  return [title(block, index), "(", ...block.lines, ")"];
 }
 
-function title(job: Job, index: number): string {
-  const step = job.steps.filter((s) => s.kind.case === "run")[index];
-  return step?.name ? `# ${step.name.replace(/\n/g, " ")}` : `# step ${index + 1}`;
+function title(block: Block, index: number): string {
+  return block.name ? `# ${block.name.replace(/\n/g, " ")}` : `# step ${index + 1}`;
 }
 
 function stepBlock(job: Job, step: Step, report: (d: Diagnostic) => void): Block[] {
@@ -84,11 +86,14 @@ function stepBlock(job: Job, step: Step, report: (d: Diagnostic) => void): Block
       const lines = step.env.map((e) => `export ${e.name}=${shellWord(e.value, job)}`);
       if (step.workingDirectory) lines.push(`cd ${shellQuote(step.workingDirectory)}`);
       lines.push(shellText(kind.value.command, job));
-      return [{ condition: step.condition, lines }];
+      return [{ name: step.name, condition: step.condition, lines }];
     }
     case "uses":
       report(usesNotSupported(job, step, kind.value.ref, kind.value.native));
       return [];
+    case "setupToolchain":
+      // translateJob places toolchains first; one still here is installed where the step stands.
+      return stepBlock(job, installRunStep(step, kind.value), report);
     default:
       // restore_cache / save_cache steps are cache plugin uses (see caches.ts).
       return [];
