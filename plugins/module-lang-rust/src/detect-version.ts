@@ -1,0 +1,121 @@
+import {
+  evidence,
+  pickVersion,
+  readRepoFile,
+  readToml,
+  type TomlFile,
+  tomlString,
+  toolVersionsEntry,
+  type VersionFinding,
+  versionFileEntry,
+  warning,
+} from "@cigen/module-kit";
+import type { Diagnostic, SourceLocation } from "@cigen/protocol";
+import { RustCodes } from "./codes";
+import { RELEASE, TOOLCHAIN } from "./toolchain-name";
+
+const MSRV = "Cargo.toml rust-version";
+
+/** The toolchain when nothing pins one. */
+export const DEFAULT_RUST_VERSION = "stable";
+
+export interface RustVersion {
+  /** The toolchain to set up, as written: "1.77.0", "1.77", "stable", "nightly-2024-02-01". */
+  version: string;
+  /** The winning source ("rust-toolchain.toml", "Cargo.toml package.rust-version") or "default". */
+  source: string;
+  at?: SourceLocation;
+  findings: VersionFinding[];
+  /** The minimum supported Rust version from Cargo.toml, when stated. */
+  msrv?: string;
+  /** Files that stated a usable version, for signatures. */
+  files: string[];
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * The toolchain from its sources in priority order: the legacy `rust-toolchain` file (rustup reads
+ * it before rust-toolchain.toml when both exist), rust-toolchain.toml `[toolchain] channel`,
+ * .tool-versions `rust`, Cargo.toml `package.rust-version` (or `workspace.package.rust-version`).
+ * The last is the MSRV, a minimum: it is set up only when nothing else names a toolchain (CI then
+ * proves the MSRV claim), and it agrees with any release at or above it and with named channels.
+ */
+export function detectRustVersion(root: string, cargo: TomlFile | undefined): RustVersion {
+  const diagnostics: Diagnostic[] = [];
+  const findings: VersionFinding[] = [];
+  const setupVersions = new Map<string, string>();
+  const consider = (source: string, found: { value: string; at: SourceLocation } | undefined, minimum = false) => {
+    if (!found) return;
+    const version = found.value.trim();
+    if (!TOOLCHAIN.test(version) || (minimum && !RELEASE.test(version))) {
+      diagnostics.push(
+        warning(
+          RustCodes.VERSION_UNUSABLE,
+          `${source} says "${found.value}", which names no toolchain to set up; it is ignored`,
+          'write a release ("1.77.0", "1.77") or a channel ("stable", "nightly", "nightly-2024-02-01")',
+          found.at,
+        ),
+      );
+      return;
+    }
+    findings.push({ version: minimum ? `>=${version}` : version, source, at: found.at });
+    setupVersions.set(source, version);
+  };
+  consider("rust-toolchain", toolchainFile(root, "rust-toolchain", diagnostics));
+  consider("rust-toolchain.toml", toolchainFile(root, "rust-toolchain.toml", diagnostics));
+  const toolVersions = toolVersionsEntry(root, ["rust"]);
+  consider(".tool-versions", toolVersions && { value: toolVersions.version, at: toolVersions.at });
+  const msrv =
+    cargo &&
+    (tomlString(cargo, ["package", "rust-version"]) ?? tomlString(cargo, ["workspace", "package", "rust-version"]));
+  consider(MSRV, msrv, true);
+  // A channel name is no release number: "stable" cannot be compared with an MSRV, and always meets it.
+  const [first] = findings;
+  const channelWins = first !== undefined && first.source !== MSRV && !RELEASE.test(first.version);
+  const comparable = channelWins ? findings.filter((f) => f.source !== MSRV) : findings;
+  const picked = pickVersion("rust", comparable, DEFAULT_RUST_VERSION, {
+    conflict: RustCodes.VERSION_CONFLICT,
+    defaulted: RustCodes.VERSION_DEFAULTED,
+  });
+  return {
+    version: setupVersions.get(picked.source) ?? picked.version,
+    source: picked.source,
+    at: picked.at,
+    findings,
+    msrv: msrv && RELEASE.test(msrv.value) ? msrv.value : undefined,
+    files: [...new Set(findings.map((f) => f.at.file))],
+    diagnostics: [...diagnostics, ...picked.diagnostics],
+  };
+}
+
+/**
+ * The channel a toolchain file names: `[toolchain] channel` in TOML (rust-toolchain.toml, and a
+ * legacy rust-toolchain written in TOML), else the legacy file's single line.
+ */
+function toolchainFile(
+  root: string,
+  file: string,
+  diagnostics: Diagnostic[],
+): { value: string; at: SourceLocation } | undefined {
+  const content = readRepoFile(root, file);
+  if (content === undefined) return undefined;
+  if (file === "rust-toolchain" && !/^\s*\[toolchain\]/m.test(content)) return versionFileEntry(root, file);
+  const read = readToml(root, file);
+  if (read && "error" in read) {
+    diagnostics.push(
+      warning(
+        RustCodes.UNREADABLE_FILE,
+        `${file} is not valid TOML (${read.error}); the toolchain it may name is ignored`,
+        `fix ${file}`,
+        evidence(file),
+      ),
+    );
+    return undefined;
+  }
+  if (!read) return undefined;
+  const channel = tomlString(read.toml, ["toolchain", "channel"]);
+  if (channel) return channel;
+  // `path = "..."` names a custom toolchain; say so rather than silently falling through.
+  const path = tomlString(read.toml, ["toolchain", "path"]);
+  return path && { value: `path = ${path.value}`, at: path.at };
+}
