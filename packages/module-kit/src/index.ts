@@ -9,6 +9,7 @@ export { type ModuleCacheInit, moduleCache } from "./cache";
 export { type DependencyFinding, type DependencyNames, findDependencies } from "./dependencies";
 export { InitFacts, listFact } from "./facts";
 export { type ComposeImage, composeImages, imageRepository, isComposeFile } from "./images";
+export { inputText } from "./input-text";
 export { linkOntoPath } from "./link-onto-path";
 export { agrees, type PickedVersion, pickVersion, type VersionFinding } from "./pick-version";
 export { planJobs } from "./plan-jobs";
