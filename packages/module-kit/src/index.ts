@@ -28,4 +28,5 @@ export { textOf } from "./text";
 export { readToml, type TomlFile, tomlEvidence, tomlString, tomlValue } from "./toml";
 export { toolVersionsEntry } from "./tool-versions";
 export { versionFileEntry } from "./version-file";
+export { versionLine } from "./version-line";
 export { warning } from "./warning";
