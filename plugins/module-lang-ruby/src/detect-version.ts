@@ -1,0 +1,90 @@
+import {
+  pickVersion,
+  toolVersionsEntry,
+  type VersionFinding,
+  versionFileEntry,
+  versionLine,
+  warning,
+} from "@cigen/module-kit";
+import type { Diagnostic, SourceLocation } from "@cigen/protocol";
+import { RubyCodes } from "./codes";
+import { gemRequirementRange } from "./gem-requirement";
+import { type GemfileLock, gemfileRuby } from "./gemfile";
+
+/** Ruby's version when nothing pins one. */
+export const DEFAULT_RUBY_VERSION = "3.3";
+
+export interface DetectedRubyVersion {
+  /** What to set up: "3.3.0", "3.3" (see rubySetupVersion). */
+  version: string;
+  /** The winning source (".ruby-version", "Gemfile.lock RUBY VERSION") or "default". */
+  source: string;
+  at?: SourceLocation;
+  /** Files that stated a usable version, for signatures. */
+  files: string[];
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Ruby's version from its sources in priority order: .ruby-version, .tool-versions, the Gemfile's
+ * `ruby` directive, Gemfile.lock's RUBY VERSION. The first wins; the others are checked against it.
+ * A Gemfile requirement takes part as the semver range it means ("~> 3.2" as ">=3.2 <4").
+ */
+export function detectRubyVersion(
+  root: string,
+  manifest: string | undefined,
+  lock: { file: string; content: GemfileLock } | undefined,
+): DetectedRubyVersion {
+  const diagnostics: Diagnostic[] = [];
+  const findings: VersionFinding[] = [];
+  const consider = (source: string, version: string | undefined, written: string, at: SourceLocation) => {
+    if (version === undefined || rubySetupVersion(version) === undefined) {
+      diagnostics.push(
+        warning(
+          RubyCodes.VERSION_UNUSABLE,
+          `${source} says "${written}", which names no CRuby version to set up; it is ignored`,
+          'write a version ("3.3.0"), a release line ("3.3") or, in the Gemfile, a requirement ("~> 3.3.0")',
+          at,
+        ),
+      );
+    } else findings.push({ version, source, at });
+  };
+
+  const rubyVersion = versionFileEntry(root, ".ruby-version");
+  if (rubyVersion) {
+    // rbenv and chruby accept "3.3.0"; rvm writes "ruby-3.3.0" (and "@gemset" suffixes elsewhere).
+    consider(".ruby-version", rubyVersion.value.replace(/^ruby-/, ""), rubyVersion.value, rubyVersion.at);
+  }
+  const asdf = toolVersionsEntry(root, ["ruby"]);
+  if (asdf) consider(".tool-versions", asdf.version.replace(/^ruby-/, ""), asdf.version, asdf.at);
+  const directive = manifest ? gemfileRuby(root, manifest) : undefined;
+  if (directive && manifest) {
+    consider(manifest, gemRequirementRange(directive.requirements), directive.requirements.join(", "), directive.at);
+  }
+  if (lock?.content.ruby) {
+    consider(`${lock.file} RUBY VERSION`, lock.content.ruby.value, lock.content.ruby.value, lock.content.ruby.at);
+  }
+
+  const picked = pickVersion("ruby", findings, DEFAULT_RUBY_VERSION, {
+    conflict: RubyCodes.VERSION_CONFLICT,
+    defaulted: RubyCodes.VERSION_DEFAULTED,
+  });
+  return {
+    version: rubySetupVersion(picked.version) ?? DEFAULT_RUBY_VERSION,
+    source: picked.source,
+    at: picked.at,
+    files: [...new Set(findings.map((f) => f.at.file))],
+    diagnostics: [...diagnostics, ...picked.diagnostics],
+  };
+}
+
+/**
+ * The version setup-ruby, the official images and ruby-build understand: a version, release line
+ * or prerelease as written ("3.3.0", "3.3", "3.4.0-preview1"), or a range's lowest release line
+ * (">=3.2 <4" -> "3.2"; see versionLine). Undefined for other engines ("jruby-9.4") and junk.
+ */
+export function rubySetupVersion(statement: string): string | undefined {
+  const written = statement.trim();
+  if (/^\d+(\.\d+){0,2}(-(preview|rc)\d+)?$/.test(written)) return written;
+  return versionLine(written);
+}
