@@ -24,4 +24,6 @@ export default async function setup(): Promise<void> {
     target: "node20",
     logLevel: "warning",
   });
+  // The sample third-party module, as a user of cigen would build it (tests copy it into .cigen/plugins).
+  execFileSync(process.execPath, ["examples/third-party-module/build.mjs"], { cwd: root, stdio: "inherit" });
 }

@@ -1,0 +1,4 @@
+import { servePlugin } from "@cigen/plugin-sdk";
+import { shellcheck } from "./module";
+
+servePlugin(shellcheck);
