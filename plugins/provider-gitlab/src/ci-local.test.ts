@@ -111,4 +111,22 @@ describe.skipIf(!available)("gitlab-ci-local runs the generated pipeline", () =>
     expect(result.output).toContain("none of flaky succeeded");
     expect(result.order).toEqual([]);
   });
+
+  it("runs a toolchain without an image through its install script, before the steps that use it", () => {
+    const install = t(
+      "mkdir -p .tools && printf '#!/bin/sh\\necho fake {{ env.CI_JOB_NAME }}\\n' > .tools/fake && chmod +x .tools/fake",
+    );
+    const m = modelOf([
+      job("tools", {
+        steps: [
+          { kind: { case: "setupToolchain", value: { tool: "fake", version: "1.0", install } } },
+          templateRun('./.tools/fake > out.txt && grep -qx "fake tools" out.txt'),
+          mark("tools"),
+        ],
+      }),
+    ]);
+    const result = runPipeline(m);
+    expect(result.status, result.output).toBe(0);
+    expect(result.order).toEqual(["tools"]);
+  });
 });

@@ -13,6 +13,7 @@ import { parseConfig } from "./provider-config";
 import { runnerSettings } from "./runners";
 import { jobServices } from "./services";
 import { stepDiagnostics, stepScript } from "./steps";
+import { withToolchains } from "./toolchains";
 import { jobEnv } from "./variables";
 
 /** What the job's place in the pipeline decides: its stage, needs and rules. */
@@ -36,12 +37,13 @@ export interface SkipItems {
 }
 
 /** The GitLab job for `job`. */
-export function translateJob(job: Job, placement: JobPlacement): { value: JsonObject; diagnostics: Diagnostic[] } {
-  const runner = runnerSettings(job);
+export function translateJob(modelJob: Job, placement: JobPlacement): { value: JsonObject; diagnostics: Diagnostic[] } {
+  const runner = runnerSettings(modelJob);
+  const config = parseConfig(modelJob.providerConfigJson, "provider_config.gitlab", modelJob);
+  const job = withToolchains(modelJob, [runner.settings, config.settings]);
   const services = jobServices(job);
   const caches = jobCaches(job);
   const env = jobEnv(job, placement.globals);
-  const config = parseConfig(job.providerConfigJson, "provider_config.gitlab", job);
   const diagnostics = [
     ...stepDiagnostics(job),
     ...runner.diagnostics,

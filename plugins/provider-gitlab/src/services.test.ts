@@ -38,4 +38,23 @@ describe("jobServices", () => {
       'job "j": service "db" lists no ports, so the gitlab provider cannot set DB_PORT',
     );
   });
+
+  it("fills connection variables with the alias and first port; the job's env wins", () => {
+    const postgres = {
+      name: "postgres",
+      image: "postgres:16",
+      ports: [5432],
+      module: "db/postgres",
+      connectionEnv: [
+        { name: "DATABASE_URL", template: "postgres://postgres:pa$$@{host}:{port}/test" },
+        { name: "PGHOST", template: "{host}" },
+      ],
+    };
+    const j = job("j", { services: [postgres], env: [{ name: "PGHOST", value: t("db.internal") }] });
+    expect(jobServices(j).variables).toEqual([
+      ["POSTGRES_HOST", "postgres"],
+      ["POSTGRES_PORT", "5432"],
+      ["DATABASE_URL", "postgres://postgres:pa$$$$@postgres:5432/test"],
+    ]);
+  });
 });

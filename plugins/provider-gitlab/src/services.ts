@@ -1,12 +1,13 @@
 /**
  * Services as GitLab `services:` with an `alias`, so the job reaches each one by a stable hostname;
- * `<NAME>_HOST` is that alias and `<NAME>_PORT` its first port. GitLab waits for a service's exposed
+ * `<NAME>_HOST` is that alias and `<NAME>_PORT` its first port, and the service's connection
+ * variables (`DATABASE_URL`) are filled with the same address. GitLab waits for a service's exposed
  * ports before the script starts; it cannot run a health command inside the service container.
  */
 
 import { diagnostic } from "@cigen/plugin-sdk";
 import type { Diagnostic, Job, Service } from "@cigen/protocol";
-import type { JsonObject } from "@cigen/provider-kit";
+import { fillConnection, type JsonObject } from "@cigen/provider-kit";
 import { SERVICE_HEALTH_CMD, SERVICE_WITHOUT_PORT } from "./codes";
 import { variableValue } from "./variables";
 
@@ -27,7 +28,7 @@ export interface JobServices {
   diagnostics: Diagnostic[];
 }
 
-/** The job's `services:` and its `<NAME>_HOST` / `<NAME>_PORT` variables. */
+/** The job's `services:`, its `<NAME>_HOST` / `<NAME>_PORT` variables and connection variables. */
 export function jobServices(job: Job): JobServices {
   const result: JobServices = { services: undefined, variables: [], diagnostics: [] };
   if (!job.services.length) return result;
@@ -38,11 +39,19 @@ export function jobServices(job: Job): JobServices {
     }
     return entry;
   });
+  // The job's own env wins over a connection variable of the same name (as on every provider).
+  const jobEnvNames = new Set(job.env.map((e) => e.name));
   for (const service of job.services) {
     const prefix = serviceVariablePrefix(service);
-    result.variables.push([`${prefix}_HOST`, serviceAlias(service)]);
-    if (service.ports.length) result.variables.push([`${prefix}_PORT`, String(service.ports[0])]);
+    const address = { host: serviceAlias(service), port: service.ports.length ? String(service.ports[0]) : "" };
+    result.variables.push([`${prefix}_HOST`, address.host]);
+    if (service.ports.length) result.variables.push([`${prefix}_PORT`, address.port]);
     else result.diagnostics.push(withoutPort(job, service));
+    for (const { name, template } of service.connectionEnv) {
+      // GitLab expands `$` in variables: a literal one is `$$`.
+      if (!jobEnvNames.has(name))
+        result.variables.push([name, fillConnection(template, address).replaceAll("$", "$$$$")]);
+    }
     if (service.healthCmd) result.diagnostics.push(healthCmd(job, service));
   }
   return result;
