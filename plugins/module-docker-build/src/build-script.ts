@@ -53,6 +53,10 @@ export function emulatorScript(architectures: readonly string[]): string {
  * BuildKit exports into a fresh folder that then replaces this build's old one: exporting into
  * the old folder would keep every layer ever built (the known buildx pattern for persistent
  * caches). Then the cache moves back for the provider to save.
+ *
+ * The stash folder is held in `$1` (`set --`) rather than a named variable: Buildkite pipelines
+ * write every `$` as `$$`, so shellcheck, reading the pipeline as written, would see a named
+ * variable assigned and never used; a positional parameter is not assigned by name.
  */
 export function buildScript(spec: BuildSpec): string {
   const output = spec.push ? ["--push"] : spec.platforms.length > 1 ? [] : ["--load"];
@@ -63,18 +67,18 @@ export function buildScript(spec: BuildSpec): string {
     ...(spec.target ? [`--target ${shellWord(spec.target)}`] : []),
     ...(spec.platforms.length ? [`--platform ${shellWord(spec.platforms.join(","))}`] : []),
     ...spec.buildArgs.map((a) => `--build-arg ${shellWord(a)}`),
-    `--cache-from "type=local,src=$stash/cache/${spec.cacheKey}"`,
-    `--cache-to "type=local,dest=$stash/new,mode=max"`,
+    `--cache-from "type=local,src=$1/cache/${spec.cacheKey}"`,
+    `--cache-to "type=local,dest=$1/new,mode=max"`,
     ...output,
     shellWord(spec.context),
   ];
   return [
     "set -e",
-    'stash="$(mktemp -d)"',
-    `if [ -d ${CACHE_DIR} ]; then mv ${CACHE_DIR} "$stash/cache"; else mkdir "$stash/cache"; fi`,
+    'set -- "$(mktemp -d)"',
+    `if [ -d ${CACHE_DIR} ]; then mv ${CACHE_DIR} "$1/cache"; else mkdir "$1/cache"; fi`,
     `docker buildx build \\\n  ${args.join(" \\\n  ")}`,
-    `rm -rf "$stash/cache/${spec.cacheKey}"`,
-    `mv "$stash/new" "$stash/cache/${spec.cacheKey}"`,
-    `mv "$stash/cache" ${CACHE_DIR}`,
+    `rm -rf "$1/cache/${spec.cacheKey}"`,
+    `mv "$1/new" "$1/cache/${spec.cacheKey}"`,
+    `mv "$1/cache" ${CACHE_DIR}`,
   ].join("\n");
 }

@@ -21,19 +21,19 @@ describe("docker/build plan: packages: [docker]", () => {
     expect(command(c.setupSteps[1])).toBe(
       [
         "set -e",
-        'stash="$(mktemp -d)"',
-        'if [ -d .buildx-cache ]; then mv .buildx-cache "$stash/cache"; else mkdir "$stash/cache"; fi',
+        'set -- "$(mktemp -d)"',
+        'if [ -d .buildx-cache ]; then mv .buildx-cache "$1/cache"; else mkdir "$1/cache"; fi',
         "docker buildx build \\",
         "  --builder cigen \\",
         "  --file Dockerfile \\",
         "  --tag app:ci \\",
-        '  --cache-from "type=local,src=$stash/cache/Dockerfile" \\',
-        '  --cache-to "type=local,dest=$stash/new,mode=max" \\',
+        '  --cache-from "type=local,src=$1/cache/Dockerfile" \\',
+        '  --cache-to "type=local,dest=$1/new,mode=max" \\',
         "  --load \\",
         "  .",
-        'rm -rf "$stash/cache/Dockerfile"',
-        'mv "$stash/new" "$stash/cache/Dockerfile"',
-        'mv "$stash/cache" .buildx-cache',
+        'rm -rf "$1/cache/Dockerfile"',
+        'mv "$1/new" "$1/cache/Dockerfile"',
+        'mv "$1/cache" .buildx-cache',
       ].join("\n"),
     );
     expect(c.caches.map((k) => [k.name, show(k.key), k.restoreKeys.map(show), k.paths])).toEqual([
@@ -107,7 +107,7 @@ describe("docker/build plan: uses: docker/build", () => {
       "--target runtime",
       "--build-arg GO_VERSION=1.22",
       '--build-arg "LDFLAGS=-s -w"',
-      '--cache-from "type=local,src=$stash/cache/services_api_Dockerfile-runtime"',
+      '--cache-from "type=local,src=$1/cache/services_api_Dockerfile-runtime"',
       "--push",
       "  services/api\n",
     ])
@@ -163,6 +163,11 @@ describe("docker/build plan: uses: docker/build", () => {
       }),
     ]);
     const [c] = r.contributions;
+    expect(c.setupSteps.map((s) => s.name)).toEqual(["Set up Docker Buildx", "Build Dockerfile"]);
+    expect(c.replacements.map((x) => x.steps.map((s) => s.name))).toEqual([
+      ["Build services/api/Dockerfile"],
+      ["Build gen/Dockerfile"],
+    ]);
     expect(c.caches).toHaveLength(1);
     expect(show(c.caches[0].key)).toBe(
       "<platform:os>-<platform:arch>-docker-Dockerfile-services_api_Dockerfile-gen_Dockerfile-<checksum:Dockerfile>-<checksum:services/api/Dockerfile>",
@@ -170,6 +175,14 @@ describe("docker/build plan: uses: docker/build", () => {
     expect(c.signatureValues).toEqual({ dockerfile: "Dockerfile,services/api/Dockerfile,gen/Dockerfile" });
     expect(r.diagnostics.map((d) => d.code)).toEqual(["DOCKER-004", "DOCKER-007", "DOCKER-003"]);
     expect(r.diagnostics[0].message).toBe('job "build", step 4: uses docker/build has no input "tag"; it is ignored');
+  });
+
+  it("sets the builder up once, in the first of several docker/build steps", async () => {
+    const r = await planIn(module, repo, [job({ uses: [use({ target: "b" }, 5), use({ target: "a" }, 2)] })]);
+    expect(r.contributions[0].replacements.map((x) => [x.stepIndex, x.steps.map((s) => s.name)])).toEqual([
+      [5, ["Build Dockerfile"]],
+      [2, ["Set up Docker Buildx", "Build Dockerfile"]],
+    ]);
   });
 
   it("refuses push without tags", async () => {

@@ -37,13 +37,15 @@ export function plan(request: PlanRequest): MessageInitShape<typeof PlanResponse
         const build = packageBuild(defaults);
         if (build) builds.push(build);
         else diagnostics.push(noDockerfile(job));
-        setupSteps = steps(job, build);
+        setupSteps = steps(job, build, true);
       }
+      // The builder is set up once: by the setup steps, else by the first docker/build step.
+      const first = Math.min(...job.uses.map((u) => u.stepIndex));
       const replacements = job.uses.map((use) => {
         const { build, diagnostics: found } = stepBuild(job, use, defaults);
         diagnostics.push(...found);
         builds.push(build);
-        return { stepIndex: use.stepIndex, steps: steps(job, build) };
+        return { stepIndex: use.stepIndex, steps: steps(job, build, !job.packages.length && use.stepIndex === first) };
       });
       return { setupSteps, replacements, ...cacheAndSignature(request.repoRoot, builds) };
     },
@@ -52,8 +54,8 @@ export function plan(request: PlanRequest): MessageInitShape<typeof PlanResponse
 }
 
 /** The builder, emulators when the build targets another architecture than the job's, and the build. */
-function steps(job: PlanJob, build: BuildSpec | undefined): Step[] {
-  const result = [runStep("Set up Docker Buildx", setupScript())];
+function steps(job: PlanJob, build: BuildSpec | undefined, builder: boolean): Step[] {
+  const result = builder ? [runStep("Set up Docker Buildx", setupScript())] : [];
   if (!build) return result;
   const host = job.arch || "amd64";
   const foreign = [...new Set(build.platforms.map((p) => p.split("/")[1] ?? p))].filter((a) => a && a !== host);
