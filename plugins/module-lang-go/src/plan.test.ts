@@ -78,13 +78,14 @@ describe("lang/go plan", () => {
     expect(r.diagnostics.map((d) => d.code)).toEqual(["GO-004", "GO-005"]);
   });
 
-  it("emits POSIX shell that shellcheck accepts", async () => {
+  it("emits POSIX shell that shellcheck accepts, run steps also as Buildkite writes them", async () => {
     for (const goMod of ["module m\ngo 1.22\n", "module m\ngo 1.22.1\n"]) {
       const r = await planIn(module, { "go.mod": goMod }, [job]);
       for (const step of r.contributions[0].setupSteps) {
-        const findings = shellcheck(describeStep(step)[2]);
+        const [, kind, script] = describeStep(step);
+        const findings = shellcheck(script, { asBuildkite: kind === "run" });
         if (findings === undefined) return; // shellcheck is not installed here; the validators run it end to end
-        expect(findings, describeStep(step)[2]).toEqual([]);
+        expect(findings, script).toEqual([]);
       }
     }
   });

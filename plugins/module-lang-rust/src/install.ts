@@ -51,17 +51,16 @@ export function rustToolchain(toolchain: string): Step {
 
 /**
  * Adds clippy and rustfmt where rustup manages the toolchain, then fetches the crates Cargo.lock
- * locks. The official images set CARGO_HOME=/usr/local/cargo, outside the cached ~/.cargo; its
- * registry and git folders are pointed there when they do not exist yet (nothing is moved or
- * deleted), so the cache holds what cargo downloads.
+ * locks. The official images keep CARGO_HOME in /usr/local/cargo, outside the cached ~/.cargo;
+ * there its registry and git folders are made links into ~/.cargo (only when they do not exist
+ * yet: nothing is moved or deleted), so the cache holds what cargo downloads. No shell variables:
+ * Buildkite's upload would need them escaped, and the script must read the same everywhere.
  */
 export function prepareStep(fetch: boolean): Step {
   const lines = [
-    'if [ -n "$CARGO_HOME" ] && [ "$CARGO_HOME" != "$HOME/.cargo" ]; then',
-    "  for d in registry git; do",
-    '    mkdir -p "$HOME/.cargo/$d"',
-    '    if [ ! -e "$CARGO_HOME/$d" ]; then ln -s "$HOME/.cargo/$d" "$CARGO_HOME/$d"; fi',
-    "  done",
+    "if [ -w /usr/local/cargo ] && [ ! -e /usr/local/cargo/registry ] && [ ! -e /usr/local/cargo/git ]; then",
+    "  mkdir -p ~/.cargo/registry ~/.cargo/git",
+    "  ln -s ~/.cargo/registry ~/.cargo/git /usr/local/cargo/",
     "fi",
     `if command -v rustup >/dev/null 2>&1; then rustup component add ${COMPONENTS.join(" ")}; fi`,
     ...(fetch ? ["cargo fetch --locked"] : []),

@@ -98,15 +98,16 @@ describe("lang/rust plan", () => {
     expect(r.diagnostics.map((d) => d.code)).toEqual(["RUST-005", "RUST-006"]);
   });
 
-  it("emits POSIX shell that shellcheck accepts", async () => {
+  it("emits POSIX shell that shellcheck accepts, run steps also as Buildkite writes them", async () => {
     for (const channel of ["1.77.0", "stable", "nightly-2024-02-01"]) {
       const r = await planIn(module, { ...files, "rust-toolchain.toml": `[toolchain]\nchannel = "${channel}"\n` }, [
         job,
       ]);
       for (const step of r.contributions[0].setupSteps) {
-        const findings = shellcheck(describeStep(step)[2]);
+        const [, kind, script] = describeStep(step);
+        const findings = shellcheck(script, { asBuildkite: kind === "run" });
         if (findings === undefined) return; // shellcheck is not installed here; the validators run it end to end
-        expect(findings, describeStep(step)[2]).toEqual([]);
+        expect(findings, script).toEqual([]);
       }
     }
   });

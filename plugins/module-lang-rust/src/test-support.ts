@@ -18,10 +18,15 @@ export function describeStep(step: Step): [string, string, string] {
   return [step.name, k.case ?? "", ""];
 }
 
-/** shellcheck's warnings for a script in POSIX sh (Jenkins runs /bin/sh); undefined when shellcheck is missing. */
-export function shellcheck(script: string): string[] | undefined {
+/**
+ * shellcheck's warnings for a script in POSIX sh (Jenkins runs /bin/sh); undefined when shellcheck
+ * is missing. `asBuildkite` checks a run step as Buildkite's validator sees it: every `$` but `$(`
+ * written `$$` for `pipeline upload`, so a script's own variables would read as `$$` plus text.
+ */
+export function shellcheck(script: string, options: { asBuildkite?: boolean } = {}): string[] | undefined {
+  const input = options.asBuildkite ? script.replace(/\$(?!\()/g, "$$$$") : script;
   const r = spawnSync("shellcheck", ["-s", "sh", "-S", "warning", "-f", "gcc", "-"], {
-    input: script,
+    input,
     encoding: "utf8",
   });
   if (r.error) return undefined;
