@@ -4,6 +4,7 @@ import { continuationCommand } from "./commands/continuation";
 import { explainCommand } from "./commands/explain";
 import { generateCommand } from "./commands/generate";
 import { graphCommand } from "./commands/graph";
+import { initCommand } from "./commands/init";
 import { lockCommand } from "./commands/lock";
 import { planCommand } from "./commands/plan";
 import { pluginsCommand } from "./commands/plugins";
@@ -58,6 +59,16 @@ export function buildProgram(exit: Exit): Command {
     <T>(action: (ctx: ReturnType<typeof createContext>, flags: T) => Promise<number>) =>
     async (flags: T & CommonFlags) =>
       exit(await action(createContext(flags), flags));
+
+  common(program.command("init").description("write a starter cigen.yml from what is detected in the repository"))
+    .option("--force", "replace an existing cigen.yml")
+    .option(
+      "--provider <name>",
+      "generate for this provider (repeatable; default: those whose CI files exist)",
+      collect,
+    )
+    .option("--stdout", "print the starter instead of writing it")
+    .action(run(initCommand));
 
   common(program.command("generate").description("write every selected provider's files"))
     .option("--provider <name>", "generate only for this provider (repeatable)", collect)

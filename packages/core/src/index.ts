@@ -10,6 +10,7 @@ export { PluginCodes } from "./host/codes";
 export { listPlugins, type SearchPaths } from "./host/discover";
 export { pluginEnvironment } from "./host/plugin-environment";
 export { failureDiagnostic, PluginHost } from "./host/plugin-host";
+export * from "./init";
 export { expandJobs, type JobVariant } from "./model/expand-jobs";
 export { type Lock, ModuleCodes, renderLock } from "./modules";
 export { type ComparedFile, compareFiles, unifiedDiff } from "./output/compare-files";

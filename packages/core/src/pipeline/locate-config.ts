@@ -5,14 +5,15 @@ import type { Diagnostic } from "../diagnostics/diagnostic";
 import { hasErrors } from "../diagnostics/diagnostic";
 import { repoRootOf } from "./search-paths";
 
-const DEFAULT_NAMES = ["cigen.yml", ".cigen/cigen.yml"];
+/** Where the config is looked for, in order, without --config. */
+export const DEFAULT_CONFIG_NAMES = ["cigen.yml", ".cigen/cigen.yml"];
 
 /** Finds and reads the config file: `--config`, else cigen.yml, else .cigen/cigen.yml. */
 export async function readConfigSource(
   cwd: string,
   explicit?: string,
 ): Promise<{ source?: ConfigSource; diagnostics: Diagnostic[] }> {
-  const candidates = explicit ? [explicit] : DEFAULT_NAMES;
+  const candidates = explicit ? [explicit] : DEFAULT_CONFIG_NAMES;
   for (const candidate of candidates) {
     const path = resolve(cwd, candidate);
     let bytes: Buffer;
