@@ -1,8 +1,8 @@
 /**
- * Where a job runs: `agent { docker { image } }` for a job with an image, `agent { label }` for a
- * runner class or architecture, else `agent any`. A class's `jenkins:` settings give its label
- * (`{label: "linux && big"}`); built-in classes use their own name as the label, with `arm64` added
- * for arm64 jobs, which is the convention to give agents those labels.
+ * Where a job runs: `agent { docker { image } }` for a job with an image (and no services),
+ * `agent { label }` for a runner class or architecture, else `agent any`. A class's `jenkins:`
+ * settings give its label (`{label: "linux && big"}`); built-in classes use their own name as the
+ * label, with `arm64` added for arm64 jobs, which is the convention to give agents those labels.
  */
 
 import { diagnostic } from "@cigen/plugin-sdk";
@@ -37,9 +37,12 @@ function invalid(job: Job, className: string, what: string): Diagnostic {
   });
 }
 
-/** The stage's `agent` directive lines. */
+/**
+ * The stage's `agent` directive lines. A job with services needs the agent itself, where Docker
+ * runs: it enters its image in the steps, after the services started (see service-steps.ts).
+ */
 export function agentLines(job: Job, label: string): string[] {
-  if (job.image) {
+  if (job.image && !job.services.length) {
     const docker = [`image ${groovyString(job.image)}`, ...(label ? [`label ${groovyString(label)}`] : [])];
     return block("agent", block("docker", docker));
   }

@@ -9,8 +9,7 @@ export const NATIVE_USES_STEP = "JENKINS-001";
 export const UNRESOLVED_MODULE_STEP = "JENKINS-002";
 /** A runner class's Jenkins settings are not usable (not an object, or no label). */
 export const INVALID_RUNNER_SETTINGS = "JENKINS-003";
-/** A job uses services: declarative Jenkins has no service containers. */
-export const SERVICES_UNSUPPORTED = "JENKINS-004";
+// JENKINS-004 (services refused) is retired: stages start their service containers themselves.
 /** A job uses caches: Jenkins has no built-in cache, the job runs without one. */
 export const CACHES_UNSUPPORTED = "JENKINS-005";
 /** A scheduled-only job in a Jenkinsfile with several crons: a build cannot tell which one started it. */
@@ -21,3 +20,5 @@ export const INVALID_PROVIDER_CONFIG = "JENKINS-007";
 export const ARTIFACT_RETENTION = "JENKINS-008";
 /** Skippable jobs without a store cigen can read: Jenkins has no native cache, so they always run. */
 export const SKIP_NEEDS_STORE = "JENKINS-009";
+/** A service lists no ports: no `<NAME>_PORT`, and nothing published for a job on the agent. */
+export const SERVICE_WITHOUT_PORT = "JENKINS-010";

@@ -1,12 +1,14 @@
 /**
  * Env as `environment { }` directives. A value that is one secret is `credentials('<id>')`, Jenkins'
  * own binding (masked in logs); other values are Groovy strings reading `env`. Values Jenkins
- * cannot compute in `environment` (a checksum, or a secret inside other text) are exported at the
- * start of each `sh` step instead.
+ * cannot compute in `environment` (a checksum, a secret inside other text, or a variable the job's
+ * services set, which exist only once the steps started them) are exported at the start of each
+ * `sh` step instead.
  */
 import type { EnvVar, Job, Model, Text } from "@cigen/protocol";
 import { literalText, renderText, secretNames } from "@cigen/provider-kit";
 import { groovyString } from "./groovy-string";
+import { serviceVariableNames } from "./services";
 import { checksumPaths, doubleQuotedSyntax, gstringSyntax } from "./text-syntax";
 
 /** Last value per name, in first-seen order (later entries win, as in the model). */
@@ -19,11 +21,15 @@ export function lastByName(env: EnvVar[]): EnvVar[] {
   return [...byName.values()];
 }
 
-/** True when `environment` cannot hold the value and the shell must compute it. */
-export function isComputed(text: Text | undefined): boolean {
+/**
+ * True when `environment` cannot hold the value and the shell must compute it; `runtime` names
+ * variables set only while the steps run (the services').
+ */
+export function isComputed(text: Text | undefined, runtime: Set<string> = new Set()): boolean {
   const parts = text?.parts ?? [];
   const onlySecret = parts.length === 1 && parts[0].kind.case === "secret";
-  return checksumPaths(text).length > 0 || (!onlySecret && secretNames(text).length > 0);
+  const readsRuntime = parts.some((p) => p.kind.case === "env" && runtime.has(p.kind.value));
+  return readsRuntime || checksumPaths(text).length > 0 || (!onlySecret && secretNames(text).length > 0);
 }
 
 /** The Groovy expression for an `environment` value. */
@@ -45,15 +51,17 @@ export function globalEnvironment(model: Model, job: Job): [string, string][] {
 /** The stage's entries: what the job adds to or changes in the global env. */
 export function stageEnvironment(job: Job, globals: [string, string][]): [string, string][] {
   const global = new Map(globals);
+  const runtime = serviceVariableNames(job);
   return lastByName(job.env)
-    .filter((e) => !isComputed(e.value))
+    .filter((e) => !isComputed(e.value, runtime))
     .map((e): [string, string] => [e.name, environmentValue(job, e.value)])
     .filter(([name, value]) => global.get(name) !== value);
 }
 
 /** Env entries the shell computes, exported at the start of each step. */
 export function computedEnv(job: Job): EnvVar[] {
-  return lastByName(job.env).filter((e) => isComputed(e.value));
+  const runtime = serviceVariableNames(job);
+  return lastByName(job.env).filter((e) => isComputed(e.value, runtime));
 }
 
 /** `export NAME="..."` lines for computed env (checksum variables must already be set). */

@@ -25,7 +25,6 @@ describe("provider-jenkins over the protocol", () => {
       'JENKINS-008 job "build-20"',
       'JENKINS-005 job "build-22"',
       'JENKINS-008 job "build-22"',
-      'JENKINS-004 job "test"',
       'JENKINS-005 job "package"',
       'JENKINS-008 job "package"',
     ]);
@@ -46,6 +45,7 @@ describe("provider-jenkins over the protocol", () => {
     expect(text).toContain("unstash 'build-22-0'");
     expect(text).toContain("script { if (env.CIGEN_OK_build_20 == 'true') { unstash 'build-20-0' } }");
     expect(text).toContain("input {");
+    expect(text).toContain("sh label: 'Stop services'");
   }, 180_000);
 
   it("is deterministic: two generates give byte-identical output", async () => {

@@ -1,11 +1,12 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: these strings are shell text, where ${NAME} is meant literally
 import { StepCondition } from "@cigen/protocol";
-import { job, modelOf, t, templateRun } from "@cigen/provider-kit/testing";
+import { job, modelOf, run, setupToolchain, t, templateRun } from "@cigen/provider-kit/testing";
 import { describe, expect, it } from "vitest";
 import { agentLabel, agentLines } from "./agent";
 import { includesOf, keepSteps, unstashSteps } from "./artifacts";
 import { checkoutStep } from "./checkout";
 import { environmentValue, globalEnvironment, stageEnvironment } from "./environment";
+import { serviceVariables } from "./services";
 import { jobStage } from "./stage";
 import { shSteps, stepSecrets, withCredentials } from "./steps";
 import { allOf } from "./when";
@@ -126,18 +127,93 @@ describe("jobStage", () => {
     expect(text).toContain("script { env.CIGEN_OK_deploy = 'true' }");
   });
 
-  it("refuses services and warns about caches, naming the job and the key", () => {
-    const j = job("it", {
-      services: [{ name: "postgres", image: "postgres:16", ports: [5432] }],
-      caches: [{ name: "node", key: t("k"), paths: ["node_modules/"] }],
-    });
+  it("warns about caches, naming the job and the key", () => {
+    const j = job("it", { caches: [{ name: "node", key: t("k"), paths: ["node_modules/"] }] });
     const { diagnostics } = jobStage(j, placement);
-    expect(diagnostics.map((d) => [d.code, d.level])).toEqual([
-      ["JENKINS-004", 1],
-      ["JENKINS-005", 2],
-    ]);
-    expect(diagnostics[0].message).toContain(
-      'job "it": services (postgres) cannot be expressed by the jenkins provider',
+    expect(diagnostics.map((d) => [d.code, d.level])).toEqual([["JENKINS-005", 2]]);
+  });
+});
+
+describe("jobStage with services", () => {
+  const placement = { when: allOf(), globals: [], certain: new Set<string>(), marked: false };
+  const postgres = {
+    name: "postgres",
+    image: "postgres:16",
+    ports: [5432],
+    healthCmd: "pg_isready",
+    env: [{ name: "POSTGRES_PASSWORD", value: t("{{ secrets.PG_PASSWORD }}") }],
+    connectionEnv: [{ name: "DATABASE_URL", template: "postgres://u@{host}:{port}/db" }],
+  };
+
+  it("runs on an agent with Docker, enters the job's image after the services start and removes them in cleanup", () => {
+    const j = job("it", {
+      image: "ruby:3.3",
+      runner: { className: "large" },
+      services: [postgres, { name: "cache", image: "memcached:1.6" }],
+      env: [
+        { name: "PLAIN", value: t("1") },
+        { name: "PGURL", value: t("{{ env.DATABASE_URL }}?sslmode=disable") },
+      ],
+    });
+    const { lines, diagnostics } = jobStage(j, placement);
+    const text = lines.join("\n");
+    expect(text).toContain("stage('it') {\n  agent { label 'large' }");
+    expect(text).not.toContain("docker {");
+    // A value that reads a service variable is computed in each step, once the services run.
+    expect(text).toContain("environment {\n    PLAIN = '1'\n  }");
+    expect(text).toContain('export PGURL="${DATABASE_URL}?sslmode=disable"');
+    // The services' secrets are bound for the start script.
+    expect(text).toContain("withCredentials([string(credentialsId: 'PG_PASSWORD', variable: 'PG_PASSWORD')]) {");
+    expect(text).toContain("withEnv(cigenServices.readLines()) {");
+    expect(text).toContain("docker.image('ruby:3.3').inside(\"--network ${env.CIGEN_SERVICES_NETWORK}\") {");
+    expect(text).toContain("post {\n    cleanup {\n      sh label: 'Stop services'");
+    expect(diagnostics.map((d) => d.code)).toEqual(["JENKINS-010"]);
+    expect(diagnostics[0].message).toBe(
+      'job "it": service "cache" lists no ports, so the jenkins provider cannot set CACHE_PORT',
     );
+  });
+
+  it("gives a job on the agent 127.0.0.1 and the published port, and lets the job's own env win", () => {
+    const j = job("it", { services: [postgres], env: [{ name: "DATABASE_URL", value: t("mine") }] });
+    expect(serviceVariables(j)).toEqual([
+      { name: "POSTGRES_HOST", value: "127.0.0.1" },
+      { name: "POSTGRES_PORT", value: "${cigen_port_0}" },
+    ]);
+    const text = jobStage(j, placement).lines.join("\n");
+    expect(text).toContain("agent any");
+    expect(text).toContain("-p 127.0.0.1::5432");
+    expect(text).not.toContain(".inside(");
+  });
+});
+
+describe("jobStage with SetupToolchain steps", () => {
+  const placement = { when: allOf(), globals: [], certain: new Set<string>(), marked: false };
+  const steps = [
+    setupToolchain("node", "20.11.1", "node:20.11.1"),
+    setupToolchain("go", "1.22.1", "golang:1.22.1"),
+    run("make"),
+  ];
+
+  it("runs the stage in the first toolchain's image and installs the others", () => {
+    const text = jobStage(job("t", { steps }), placement).lines.join("\n");
+    expect(text).toContain("agent {\n    docker {\n      image 'node:20.11.1'\n    }\n  }");
+    expect(text).toContain("sh label: 'Set up go 1.22.1', script: 'cigen-install-go 1.22.1'\n");
+    expect(text).not.toContain("cigen-install-node");
+  });
+
+  it("installs every toolchain where provider_config chooses the agent, or the job names its image", () => {
+    const custom = jobStage(job("t", { steps, providerConfigJson: '{"agent":{"label":"mac"}}' }), placement);
+    expect(custom.lines.join("\n")).toContain("agent {\n    label 'mac'\n  }");
+    expect(custom.lines.join("\n")).toContain("script: 'cigen-install-node 20.11.1'");
+    const own = jobStage(job("t", { steps, image: "debian:12" }), placement).lines.join("\n");
+    expect(own).toContain("image 'debian:12'");
+    expect(own).toContain("script: 'cigen-install-node 20.11.1'");
+  });
+
+  it("enters the toolchain's image after the services start", () => {
+    const j = job("t", { steps, services: [{ name: "redis", image: "redis:7", ports: [6379] }] });
+    const text = jobStage(j, placement).lines.join("\n");
+    expect(text).toContain("docker.image('node:20.11.1').inside(");
+    expect(text).toContain("REDIS_HOST=redis");
   });
 });

@@ -1,8 +1,9 @@
 /**
  * One cigen job variant as one declarative stage: agent, manual input, `when` (workflow, job
  * filter, upstream success), options (timeout, own checkout), environment, then the steps, which
- * catch their own failure so unrelated stages keep running, and a `post` that records success (the
- * marker dependants read, and the job's signature when it may be skipped).
+ * catch their own failure so unrelated stages keep running, and a `post` that removes the job's
+ * service containers and records success (the marker dependants read, and the job's signature when
+ * it may be skipped). SetupToolchain steps are placed first (see toolchains.ts).
  */
 
 import { diagnostic } from "@cigen/plugin-sdk";
@@ -10,7 +11,7 @@ import type { Diagnostic, Job } from "@cigen/protocol";
 import { agentLabel, agentLines } from "./agent";
 import { keepSteps, retentionDiagnostics, unstashSteps } from "./artifacts";
 import { checkoutStep, SKIP_DEFAULT_CHECKOUT } from "./checkout";
-import { CACHES_UNSUPPORTED, SERVICES_UNSUPPORTED } from "./codes";
+import { CACHES_UNSUPPORTED } from "./codes";
 import { markerName } from "./dependencies";
 import { stageEnvironment } from "./environment";
 import { block, groovyString } from "./groovy-string";
@@ -23,7 +24,10 @@ import {
   toolLines,
   unknownDirectives,
 } from "./provider-config";
+import { stopServicesStep, withServices } from "./service-steps";
+import { serviceDiagnostics, serviceSecrets } from "./services";
 import { shSteps, stepDiagnostics, stepSecrets, withCredentials } from "./steps";
+import { withToolchains } from "./toolchains";
 import { type When, whenEntries } from "./when";
 
 /** What the job's place in the pipeline decides. */
@@ -41,16 +45,18 @@ export interface StagePlacement {
 }
 
 /** The stage for `job`. */
-export function jobStage(job: Job, placement: StagePlacement): { lines: string[]; diagnostics: Diagnostic[] } {
-  const label = agentLabel(job);
-  const config = parseConfig(job.providerConfigJson, "provider_config.jenkins", job);
+export function jobStage(modelJob: Job, placement: StagePlacement): { lines: string[]; diagnostics: Diagnostic[] } {
+  const config = parseConfig(modelJob.providerConfigJson, "provider_config.jenkins", modelJob);
   const settings = config.settings;
+  const job = withToolchains(modelJob, settings);
+  const label = agentLabel(job);
   const diagnostics = [
     ...stepDiagnostics(job),
     ...label.diagnostics,
     ...config.diagnostics,
     ...unknownDirectives(settings, STAGE_DIRECTIVES, job),
-    ...unsupported(job),
+    ...serviceDiagnostics(job),
+    ...cacheDiagnostics(job),
     ...retentionDiagnostics(job),
   ];
   const body: string[] = [...(agentDirective(settings.agent) ?? agentLines(job, label.label))];
@@ -86,16 +92,22 @@ export function jobStage(job: Job, placement: StagePlacement): { lines: string[]
     ...(placement.marked ? [`script { env.${markerName(job.id)} = 'true' }`] : []),
     ...(placement.record ? [placement.record] : []),
   ];
-  if (success.length) body.push(...block("post", block("success", success)));
+  const post = [
+    ...(success.length ? block("success", success) : []),
+    ...(job.services.length ? block("cleanup", [stopServicesStep(job)]) : []),
+  ];
+  if (post.length) body.push(...block("post", post));
   return { lines: block(`stage(${groovyString(job.id)})`, body), diagnostics };
 }
 
 function stepsBlock(job: Job, placement: StagePlacement): string[] {
   const checkout = checkoutStep(job);
+  const secrets = [...new Set([...stepSecrets(job), ...serviceSecrets(job)])].sort();
+  const steps = job.services.length ? withServices(job, shSteps(job)) : shSteps(job);
   const work = [
     ...(checkout ? [checkout] : []),
     ...unstashSteps(job, placement.certain),
-    ...withCredentials(stepSecrets(job), shSteps(job)),
+    ...withCredentials(secrets, steps),
     ...keepSteps(job.artifacts),
   ];
   // A failed step fails this stage and the build, but later stages still run when they do not
@@ -103,30 +115,17 @@ function stepsBlock(job: Job, placement: StagePlacement): string[] {
   return block("catchError(buildResult: 'FAILURE', stageResult: 'FAILURE')", work.length ? work : ["echo 'no steps'"]);
 }
 
-function unsupported(job: Job): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  if (job.services.length) {
-    out.push(
-      diagnostic({
-        code: SERVICES_UNSUPPORTED,
-        message: `job "${job.id}": services (${job.services.map((s) => s.name).join(", ")}) cannot be expressed by the jenkins provider: declarative pipelines have no service containers`,
-        hint: "start the service from a step (e.g. docker run -d) or limit the job to other providers with `providers:`",
-        loc: job.loc,
-      }),
-    );
-  }
+function cacheDiagnostics(job: Job): Diagnostic[] {
   const caches =
     job.caches.length + job.steps.filter((s) => s.kind.case === "restoreCache" || s.kind.case === "saveCache").length;
-  if (caches) {
-    out.push(
-      diagnostic({
-        severity: "warning",
-        code: CACHES_UNSUPPORTED,
-        message: `job "${job.id}": cache is not restored or saved on jenkins (Jenkins has no built-in cache); the job runs without it`,
-        hint: "use agents with persistent tool caches, or the Job Cacher plugin through your own steps",
-        loc: job.loc,
-      }),
-    );
-  }
-  return out;
+  if (!caches) return [];
+  return [
+    diagnostic({
+      severity: "warning",
+      code: CACHES_UNSUPPORTED,
+      message: `job "${job.id}": cache is not restored or saved on jenkins (Jenkins has no built-in cache); the job runs without it`,
+      hint: "use agents with persistent tool caches, or the Job Cacher plugin through your own steps",
+      loc: job.loc,
+    }),
+  ];
 }
