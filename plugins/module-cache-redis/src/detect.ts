@@ -1,5 +1,6 @@
-import type { ServiceDetectSpec } from "@cigen/module-kit";
+import { imageRepository, type ServiceDetectSpec } from "@cigen/module-kit";
 import { RedisCodes } from "./codes";
+import { SERVED_IMAGES } from "./service";
 
 /** What says a repository talks to Redis (docs/modules/cache-redis.md lists it for users). */
 export const REDIS_DETECTION: ServiceDetectSpec = {
@@ -12,7 +13,7 @@ export const REDIS_DETECTION: ServiceDetectSpec = {
     go: ["github.com/redis/go-redis", "github.com/go-redis/redis", "github.com/gomodule/redigo"],
     cargo: ["redis", "fred"],
   },
-  images: ["redis", "redis/redis-stack", "redis/redis-stack-server", "valkey/valkey"],
+  images: Object.values(SERVED_IMAGES).map(imageRepository),
   configs: [".env.example", ".env.sample", ".env.test"].map((file) => ({
     file,
     pattern: /^\s*(?:export\s+)?[A-Z0-9_]*URL\s*=\s*["']?(rediss?):\/\//m,

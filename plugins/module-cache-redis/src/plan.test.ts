@@ -19,11 +19,23 @@ describe("cache/redis plan", () => {
     expect(r.contributions[0].signatureValues).toEqual({ redis: "redis:7" });
   });
 
-  it("runs an image reference as written and checks Valkey with its own CLI", async () => {
-    const r = await planIn(module, {}, [job(["redis:6.2-alpine"]), job(["valkey/valkey:8"], { jobId: "test-2" })]);
+  it("runs an image reference as written, serves Valkey and Redis Stack by name and checks Valkey with its own CLI", async () => {
+    expect(module.info.capabilities).toEqual([
+      "module:cache/redis",
+      "service:redis",
+      "service:redis-stack",
+      "service:redis-stack-server",
+      "service:valkey",
+    ]);
+    const r = await planIn(module, {}, [
+      job(["redis:6.2-alpine"]),
+      job(["valkey/valkey:7.2"], { jobId: "test-2" }),
+      job(["valkey"], { jobId: "test-3" }),
+    ]);
     expect(r.contributions.map((c) => [c.jobId, c.services[0].image, c.services[0].healthCmd])).toEqual([
       ["test", "redis:6.2-alpine", "redis-cli ping"],
-      ["test-2", "valkey/valkey:8", "valkey-cli ping"],
+      ["test-2", "valkey/valkey:7.2", "valkey-cli ping"],
+      ["test-3", "valkey/valkey:8", "valkey-cli ping"],
     ]);
   });
 

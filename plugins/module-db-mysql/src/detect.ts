@@ -1,5 +1,6 @@
-import type { ServiceDetectSpec } from "@cigen/module-kit";
+import { imageRepository, type ServiceDetectSpec } from "@cigen/module-kit";
 import { MysqlCodes } from "./codes";
+import { SERVED_IMAGES } from "./service";
 
 /** What says a repository talks to MySQL or MariaDB (docs/modules/db-mysql.md lists it for users). */
 export const MYSQL_DETECTION: ServiceDetectSpec = {
@@ -12,7 +13,7 @@ export const MYSQL_DETECTION: ServiceDetectSpec = {
     // sqlx and diesel pull these in only with their mysql feature.
     cargo: ["mysql", "mysql_async", "sqlx-mysql", "mysqlclient-sys"],
   },
-  images: ["mysql", "mariadb"],
+  images: Object.values(SERVED_IMAGES).map(imageRepository),
   configs: [
     { file: "config/database.yml", pattern: /^\s*adapter:\s*["']?(mysql2|trilogy)\b/m },
     { file: "schema.prisma", pattern: /^\s*provider\s*=\s*"(mysql)"/m },

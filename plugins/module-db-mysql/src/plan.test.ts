@@ -32,12 +32,12 @@ describe("db/mysql plan", () => {
     expect(connection(trilogy).DATABASE_URL).toBe("trilogy://root:mysql@{host}:{port}/test");
   });
 
-  it("checks MariaDB with its own healthcheck script", async () => {
-    const r = await planIn(module, {}, [job(["mariadb:11.4"])]);
-    const [service] = r.contributions[0].services;
-    expect([service.image, service.healthCmd]).toEqual([
-      "mariadb:11.4",
-      "healthcheck.sh --connect --innodb_initialized",
+  it("serves MariaDB by name and checks it with its own healthcheck script", async () => {
+    expect(module.info.capabilities).toEqual(["module:db/mysql", "service:mysql", "service:mariadb"]);
+    const r = await planIn(module, {}, [job(["mariadb:10.11"]), { ...job(["mariadb"]), jobId: "bare" }]);
+    expect(r.contributions.map((c) => [c.services[0].name, c.services[0].image, c.services[0].healthCmd])).toEqual([
+      ["mysql", "mariadb:10.11", "healthcheck.sh --connect --innodb_initialized"],
+      ["mysql", "mariadb:11.4", "healthcheck.sh --connect --innodb_initialized"],
     ]);
   });
 });

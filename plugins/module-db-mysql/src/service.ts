@@ -3,6 +3,9 @@ import { imageRepository, type ServiceInit, serviceImage } from "@cigen/module-k
 /** The image for a bare `services: [mysql]`: the current LTS release. */
 export const DEFAULT_IMAGE = "mysql:8.4";
 
+/** Every service name this module serves (the core routes `mariadb:11` by its name), with a bare entry's image. */
+export const SERVED_IMAGES: Readonly<Record<string, string>> = { mysql: DEFAULT_IMAGE, mariadb: "mariadb:11.4" };
+
 const PASSWORD = "mysql";
 const DATABASE = "test";
 
@@ -11,7 +14,7 @@ const DATABASE = "test";
  * recent ones ship no mysqladmin, so they are checked with their own healthcheck script.
  */
 export function mysqlService(entry: string, scheme: string): Omit<ServiceInit, "name" | "module"> {
-  const image = serviceImage(entry, DEFAULT_IMAGE);
+  const image = serviceImage(entry, SERVED_IMAGES[entry] ?? DEFAULT_IMAGE);
   const mariadb = imageRepository(image) === "mariadb";
   return {
     image,

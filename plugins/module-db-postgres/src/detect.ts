@@ -1,5 +1,6 @@
-import type { ServiceDetectSpec } from "@cigen/module-kit";
+import { imageRepository, type ServiceDetectSpec } from "@cigen/module-kit";
 import { PostgresCodes } from "./codes";
+import { SERVED_IMAGES } from "./service";
 
 /** What says a repository talks to PostgreSQL (docs/modules/db-postgres.md lists it for users). */
 export const POSTGRES_DETECTION: ServiceDetectSpec = {
@@ -12,7 +13,7 @@ export const POSTGRES_DETECTION: ServiceDetectSpec = {
     // sqlx and diesel pull these in only with their postgres feature.
     cargo: ["tokio-postgres", "postgres", "sqlx-postgres", "pq-sys"],
   },
-  images: ["postgres", "postgis/postgis", "pgvector/pgvector", "timescale/timescaledb", "timescale/timescaledb-ha"],
+  images: Object.values(SERVED_IMAGES).map(imageRepository),
   configs: [
     { file: "config/database.yml", pattern: /^\s*adapter:\s*["']?(postgresql|postgis)\b/m },
     { file: "schema.prisma", pattern: /^\s*provider\s*=\s*"(postgresql)"/m },

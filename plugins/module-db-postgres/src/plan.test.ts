@@ -48,6 +48,22 @@ describe("db/postgres plan", () => {
     expect(r.contributions[1]).toMatchObject({ jobId: "lint", services: [], signatureValues: {} });
   });
 
+  it("serves the images built on the official one by their own names, a bare name with its default image", async () => {
+    expect(module.info.capabilities).toEqual([
+      "module:db/postgres",
+      "service:postgres",
+      "service:postgis",
+      "service:pgvector",
+      "service:timescaledb",
+      "service:timescaledb-ha",
+    ]);
+    const r = await planIn(module, {}, [job(["postgis"]), job(["pgvector/pgvector:pg17"], { jobId: "vector" })]);
+    expect(r.contributions.map((c) => [c.services[0].name, c.services[0].image])).toEqual([
+      ["postgres", "postgis/postgis:16-3.4"],
+      ["postgres", "pgvector/pgvector:pg17"],
+    ]);
+  });
+
   it("refuses to be a step", async () => {
     const r = await planIn(module, {}, [job([], { uses: [{ stepIndex: 2, constraint: "^1", with: {} }] })]);
     expect(r.diagnostics.map((d) => [d.code, d.message])).toEqual([

@@ -1,7 +1,20 @@
 import { type ServiceInit, serviceImage } from "@cigen/module-kit";
 
-/** The image for a bare `services: [postgres]`: the newest major every provider's registry mirror has. */
+/** The image for a bare `services: [postgres]`, as cigen always started it. */
 export const DEFAULT_IMAGE = "postgres:16";
+
+/**
+ * Every service name this module serves, with the image a bare entry of it runs. The core routes
+ * an entry by its image's name (`postgis/postgis:16-3.4` -> postgis), so the images built on the
+ * official one need their names here to reach this module rather than run without credentials.
+ */
+export const SERVED_IMAGES: Readonly<Record<string, string>> = {
+  postgres: DEFAULT_IMAGE,
+  postgis: "postgis/postgis:16-3.4",
+  pgvector: "pgvector/pgvector:pg16",
+  timescaledb: "timescale/timescaledb:latest-pg16",
+  "timescaledb-ha": "timescale/timescaledb-ha:pg16",
+};
 
 const USER = "postgres";
 const PASSWORD = "postgres";
@@ -13,7 +26,7 @@ const DATABASE = "test";
  */
 export function postgresService(entry: string): Omit<ServiceInit, "name" | "module"> {
   return {
-    image: serviceImage(entry, DEFAULT_IMAGE),
+    image: serviceImage(entry, SERVED_IMAGES[entry] ?? DEFAULT_IMAGE),
     env: { POSTGRES_USER: USER, POSTGRES_PASSWORD: PASSWORD, POSTGRES_DB: DATABASE },
     ports: [5432],
     healthCmd: `pg_isready -U ${USER}`,
