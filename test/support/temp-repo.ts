@@ -1,4 +1,5 @@
 /** Temporary project folders for end-to-end tests, removed after each test file. */
+import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -17,5 +18,12 @@ export function tempRepo(files: Record<string, string>): string {
     mkdirSync(dirname(join(dir, path)), { recursive: true });
     writeFileSync(join(dir, path), content);
   }
+  return dir;
+}
+
+/** Creates a git repository with the given files, uncommitted (git lists untracked files too). */
+export function tempGitRepo(files: Record<string, string>): string {
+  const dir = tempRepo(files);
+  execFileSync("git", ["init", "-q"], { cwd: dir });
   return dir;
 }
