@@ -21,17 +21,24 @@ describe("findDependencies", () => {
     ).toEqual(["redis @ Gemfile:2:6", "sidekiq @ Gemfile.lock:3:5"]);
   });
 
-  it("reads Pipfile tables, setup.cfg requirements and uv.lock packages", () => {
+  it("reads Pipfile tables, requirement files by any usual name, setup.cfg requirements and uv.lock packages", () => {
     expect(
       found(
         {
           Pipfile: '[packages]\ndjango = "*"\n\n[dev-packages]\nPsycopg2-Binary = "*"\n',
           "setup.cfg": "[options]\ninstall_requires =\n    asyncpg>=0.29\n",
           "uv.lock": 'version = 1\n\n[[package]]\nname = "psycopg"\n',
+          "dev-requirements.txt": "aioredis\n",
+          "requirements.txt.bak": "redis\n",
         },
-        { python: ["psycopg2-binary", "asyncpg", "psycopg"] },
+        { python: ["psycopg2-binary", "asyncpg", "psycopg", "aioredis", "redis"] },
       ),
-    ).toEqual(["psycopg2-binary @ Pipfile:5:1", "asyncpg @ setup.cfg:3:5", "psycopg @ uv.lock:4:9"]);
+    ).toEqual([
+      "psycopg2-binary @ Pipfile:5:1",
+      "aioredis @ dev-requirements.txt:1:1",
+      "asyncpg @ setup.cfg:3:5",
+      "psycopg @ uv.lock:4:9",
+    ]);
   });
 
   it("reads Cargo.toml dependency tables", () => {

@@ -57,7 +57,10 @@ function matcherFor(path: string, names: DependencyNames): { names: readonly str
   const base = path.slice(path.lastIndexOf("/") + 1);
   if (base === "Gemfile.lock") return { names: names.gems ?? [], match: gemfileLock };
   if (base === "Gemfile" || base === "gems.rb") return { names: names.gems ?? [], match: gemfile };
-  if (/^requirements.*\.(txt|in)$/.test(base) || /(^|\/)requirements\/[^/]+\.(txt|in)$/.test(path))
+  if (
+    /^([\w.-]*[-_.])?requirements([-_.][\w.-]*)?\.(txt|in)$/.test(base) ||
+    /(^|\/)requirements\/[^/]+\.(txt|in)$/.test(path)
+  )
     return { names: names.python ?? [], match: requirements };
   if (["Pipfile.lock", "setup.cfg", "setup.py"].includes(base))
     return { names: names.python ?? [], match: pythonManifest };
