@@ -15,7 +15,8 @@ export interface GoVersion {
   /** The winning source ("go.mod toolchain", ".go-version") or "default". */
   source: string;
   at?: SourceLocation;
-  findings: VersionFinding[];
+  /** Every usable source as written in its file, for signals ("^3.11", "1.22.1"). */
+  stated: { source: string; value: string; at: SourceLocation }[];
   /** Files that stated a usable version, for signatures. */
   files: string[];
   diagnostics: Diagnostic[];
@@ -32,6 +33,7 @@ export function detectGoVersion(root: string, goMod: GoMod | undefined): GoVersi
   const diagnostics: Diagnostic[] = [];
   const findings: VersionFinding[] = [];
   const setupVersions = new Map<string, string>();
+  const stated: GoVersion["stated"] = [];
   const consider = (source: string, found: { value: string; at: SourceLocation } | undefined, minimum = false) => {
     if (!found) return;
     const version = found.value.trim().replace(/^go(?=\d)/, "");
@@ -47,6 +49,7 @@ export function detectGoVersion(root: string, goMod: GoMod | undefined): GoVersi
       return;
     }
     findings.push({ version: minimum ? `>=${version}` : version, source, at: found.at });
+    stated.push({ source, value: found.value.trim(), at: found.at });
     setupVersions.set(source, version);
   };
   const { go, toolchain } = goMod ?? {};
@@ -65,7 +68,7 @@ export function detectGoVersion(root: string, goMod: GoMod | undefined): GoVersi
     version: setupVersions.get(picked.source) ?? picked.version,
     source: picked.source,
     at: picked.at,
-    findings,
+    stated,
     files: [...new Set(findings.map((f) => f.at.file))],
     diagnostics: [...diagnostics, ...picked.diagnostics],
   };

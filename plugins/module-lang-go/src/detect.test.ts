@@ -26,9 +26,9 @@ describe("lang/go detect", () => {
       lock_files: "go.sum",
     });
     const version = r.signals.find((s) => s.name === "version");
-    expect([version?.value, version?.evidence?.line, version?.evidence?.column]).toEqual([">=1.22.0", 3, 4]);
+    expect([version?.value, version?.evidence?.line, version?.evidence?.column]).toEqual(["1.22.0", 3, 4]);
     expect(r.signals.map((s) => [s.name, s.value])).toEqual([
-      ["version", ">=1.22.0"],
+      ["version", "1.22.0"],
       ["module", "example.com/app"],
       ["lock_file", "go.sum"],
     ]);

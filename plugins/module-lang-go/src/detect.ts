@@ -9,7 +9,7 @@ export function detectGo(snapshot: RepoSnapshot) {
   if (!goMod) return { confidence: 0 };
   const commands = suggestedCommands(project);
   const signals = [
-    ...version.findings.map((f) => ({ name: "version", value: f.version, evidence: f.at })),
+    ...version.stated.map((s) => ({ name: "version", value: s.value, evidence: s.at })),
     ...(goMod.module ? [{ name: "module", value: goMod.module.value, evidence: goMod.module.at }] : []),
     ...project.lockFiles.map((file) => ({ name: "lock_file", value: file, evidence: evidence(file) })),
     ...(project.golangci ? [{ name: "linter", value: "golangci-lint", evidence: project.golangci }] : []),

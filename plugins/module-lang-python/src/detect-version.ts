@@ -20,8 +20,8 @@ export interface PythonVersion {
   /** The winning source (".python-version", "pyproject.toml project.requires-python") or "default". */
   source: string;
   at?: SourceLocation;
-  /** Every source that stated a usable version, for signals. */
-  findings: VersionFinding[];
+  /** Every usable source as written in its file, for signals ("^3.11", "1.22.1"). */
+  stated: { source: string; value: string; at: SourceLocation }[];
   /** Files that stated a usable version, for signatures. */
   files: string[];
   diagnostics: Diagnostic[];
@@ -41,6 +41,7 @@ export function detectPythonVersion(
   const diagnostics: Diagnostic[] = [];
   const findings: VersionFinding[] = [];
   const setupVersions = new Map<string, string>();
+  const stated: PythonVersion["stated"] = [];
   const consider = (source: string, found: { value: string; at: SourceLocation } | undefined) => {
     if (!found) return;
     const statement = found.value.trim();
@@ -59,6 +60,7 @@ export function detectPythonVersion(
     }
     // Ranges are compared in semver spelling (">=3.9,<3.13" -> ">=3.9 <3.13"); plain versions as written.
     findings.push({ version: /^\d+(\.\d+){0,2}$/.test(statement) ? statement : range, source, at: found.at });
+    stated.push({ source, value: found.value.trim(), at: found.at });
     setupVersions.set(source, setup);
   };
   consider(".python-version", versionFileEntry(root, ".python-version"));
@@ -85,7 +87,7 @@ export function detectPythonVersion(
     version: setupVersions.get(picked.source) ?? picked.version,
     source: picked.source,
     at: picked.at,
-    findings,
+    stated,
     files: [...new Set(findings.map((f) => f.at.file))],
     diagnostics: [...diagnostics, ...picked.diagnostics],
   };

@@ -46,6 +46,8 @@ describe("lang/python detect: the version", () => {
     const list = await detectIn(module, { "pyproject.toml": '[project]\nrequires-python = ">=3.9, <3.13, !=3.9.1"\n' });
     const compatible = await detectIn(module, { "pyproject.toml": '[project]\nrequires-python = "~=3.10"\n' });
     expect([list.facts.version, compatible.facts.version]).toEqual(["3.9", "3.10"]);
+    // Signals carry the statement as written; only comparisons use the semver spelling.
+    expect(list.signals.find((s) => s.name === "version")?.value).toBe(">=3.9, <3.13, !=3.9.1");
   });
 
   it("reads Poetry's python constraint", async () => {

@@ -14,7 +14,7 @@ export function detectPython(snapshot: RepoSnapshot) {
   const { version, manager, tools } = project;
   const commands = suggestedCommands(project);
   const signals = [
-    ...version.findings.map((f) => ({ name: "version", value: f.version, evidence: f.at })),
+    ...version.stated.map((s) => ({ name: "version", value: s.value, evidence: s.at })),
     { name: "package_manager", value: manager.name, evidence: manager.at },
     ...manager.lockFiles.map((file) => ({ name: "lock_file", value: file, evidence: evidence(file) })),
     ...Object.entries(tools).map(([tool, at]) => ({ name: "dependency", value: tool, evidence: at })),

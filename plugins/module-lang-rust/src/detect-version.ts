@@ -25,7 +25,8 @@ export interface RustVersion {
   /** The winning source ("rust-toolchain.toml", "Cargo.toml package.rust-version") or "default". */
   source: string;
   at?: SourceLocation;
-  findings: VersionFinding[];
+  /** Every usable source as written in its file, for signals ("^3.11", "1.22.1"). */
+  stated: { source: string; value: string; at: SourceLocation }[];
   /** The minimum supported Rust version from Cargo.toml, when stated. */
   msrv?: string;
   /** Files that stated a usable version, for signatures. */
@@ -44,6 +45,7 @@ export function detectRustVersion(root: string, cargo: TomlFile | undefined): Ru
   const diagnostics: Diagnostic[] = [];
   const findings: VersionFinding[] = [];
   const setupVersions = new Map<string, string>();
+  const stated: RustVersion["stated"] = [];
   const consider = (source: string, found: { value: string; at: SourceLocation } | undefined, minimum = false) => {
     if (!found) return;
     const version = found.value.trim();
@@ -59,6 +61,7 @@ export function detectRustVersion(root: string, cargo: TomlFile | undefined): Ru
       return;
     }
     findings.push({ version: minimum ? `>=${version}` : version, source, at: found.at });
+    stated.push({ source, value: found.value.trim(), at: found.at });
     setupVersions.set(source, version);
   };
   consider("rust-toolchain", toolchainFile(root, "rust-toolchain", diagnostics));
@@ -81,7 +84,7 @@ export function detectRustVersion(root: string, cargo: TomlFile | undefined): Ru
     version: setupVersions.get(picked.source) ?? picked.version,
     source: picked.source,
     at: picked.at,
-    findings,
+    stated,
     msrv: msrv && RELEASE.test(msrv.value) ? msrv.value : undefined,
     files: [...new Set(findings.map((f) => f.at.file))],
     diagnostics: [...diagnostics, ...picked.diagnostics],

@@ -10,7 +10,7 @@ export function detectRust(snapshot: RepoSnapshot) {
   const commands = suggestedCommands();
   const signals = [
     { name: "manifest", value: project.workspace ? "workspace" : "package", evidence: evidence("Cargo.toml") },
-    ...version.findings.map((f) => ({ name: "version", value: f.version, evidence: f.at })),
+    ...version.stated.map((s) => ({ name: "version", value: s.value, evidence: s.at })),
     ...project.lockFiles.map((file) => ({ name: "lock_file", value: file, evidence: evidence(file) })),
   ];
   const facts: Record<string, string> = {
