@@ -27,7 +27,6 @@ describe("docker/build detect", () => {
       "base_image=gcr.io/distroless/static:nonroot @ services/api/Dockerfile:4:6",
     ]);
     expect(r.facts).toEqual({
-      package: "docker",
       source_files:
         "Dockerfile,docker/worker.Dockerfile,services/api/Dockerfile,.dockerignore,services/api/Dockerfile.dockerignore",
       build: "docker build --file Dockerfile .",

@@ -30,8 +30,10 @@ export function detect(snapshot: RepoSnapshot): MessageInitShape<typeof DetectRe
       dockerfiles.flatMap((d) => [...ignoreFiles(root, d.path, "."), ...ignoreFiles(root, d.path, dirname(d.path))]),
     ),
   ];
+  // No `package` fact: `cigen init` lists packages for every job, and `packages: [docker]` builds
+  // the image at the start of the job, so lint and test jobs would each build it. The starter's
+  // build job runs the build command instead.
   const facts: Record<string, string> = {
-    [InitFacts.package]: "docker",
     [InitFacts.sourceFiles]: listFact([...dockerfiles.map((d) => d.path), ...ignores]),
     [InitFacts.build]: buildCommand(primary.path),
     dockerfile: primary.path,
