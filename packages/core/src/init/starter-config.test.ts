@@ -119,7 +119,8 @@ describe("buildStarter from existing CI", () => {
       ["test-unit-2", []],
     ]);
     expect(starter.jobs[0].comments[0]).toBe('from .github/workflows/ci.yml:3 (job "test:unit")');
-    expect(starter.jobs[1].comments).toEqual(["from .github/workflows/ci.yml:3", "- it deployed"]);
+    expect(starter.jobs[1].comments.slice(0, 2)).toEqual(["from .github/workflows/ci.yml:3", "- it deployed"]);
+    expect(starter.jobs[1].sourceFiles).toEqual([]);
     expect(starter.notes).toContain(
       ".github/workflows/ci.yml: job orb is left out: it runs no shell commands (it is the orb job x/y)",
     );
@@ -175,6 +176,8 @@ describe("buildStarter from existing CI", () => {
     const text = renderStarter(buildStarter({ detections: [node], existing: [github([job])], files: [] }));
     expect(text).toContain("    trigger:\n      branches: [main]\n");
     expect(text).toContain('      node_version: ["18", "20"]\n');
+    expect(text).not.toContain("    source_files:");
+    expect(text).toContain("# - no source_files: a job with a trigger is never skipped");
     expectValid(text);
   });
 });

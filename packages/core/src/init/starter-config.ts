@@ -26,7 +26,9 @@ const TESTS = /test|spec/i;
  * module suggested commands for. lint and test run side by side for the fastest feedback; build
  * needs both, since what it builds is what ships. Every job's source_files is the union of the
  * modules' globs (a job may read any of the project's sources; a narrower list could skip a job
- * whose inputs changed) plus the scripts its commands name.
+ * whose inputs changed) plus the scripts its commands name; a job with a trigger (manual, branch,
+ * tag or schedule) gets none, since it runs for more than its files (a nightly audit must run
+ * on unchanged code), so it is never skipped.
  */
 export function buildStarter(input: StarterInput): Starter {
   const detections = [...input.detections].sort(
@@ -60,12 +62,19 @@ export function buildStarter(input: StarterInput): Starter {
       "packages: sets up each tool and installs dependencies at the start of every job: remove the install commands the carried jobs still run",
     );
   if (!starter.jobs.length) starter.jobs = [placeholderJob(starter)];
-  for (const job of starter.jobs)
+  for (const job of starter.jobs) {
+    if (job.trigger) {
+      job.comments.push(
+        "- no source_files: a job with a trigger is never skipped (deploys, releases and schedules run for more than changed files)",
+      );
+      continue;
+    }
     job.sourceFiles = jobSourceFiles(
       globs,
       job.steps.map((s) => s.run),
       files,
     );
+  }
   return starter;
 }
 
