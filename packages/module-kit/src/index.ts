@@ -14,6 +14,7 @@ export { linkOntoPath } from "./link-onto-path";
 export { agrees, type PickedVersion, pickVersion, type VersionFinding } from "./pick-version";
 export { planJobs } from "./plan-jobs";
 export { evidence, findInFile, positionOf, readRepoFile } from "./repo-files";
+export { rootFileNames, rootNamesOf } from "./root-files";
 export { imageTag, type ServiceInit, serviceImage, serviceOf } from "./service";
 export {
   detectService,
