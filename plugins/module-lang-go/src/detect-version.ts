@@ -29,7 +29,7 @@ export interface GoVersion {
  * not the one to use: a pin of 1.22.5 beside `go 1.22.0` agrees with it, and `go 1.21` beside a
  * pin of 1.20 is warned about (the go command would fetch a newer toolchain itself).
  */
-export function detectGoVersion(root: string, goMod: GoMod | undefined): GoVersion {
+export function detectGoVersion(root: string, names: ReadonlySet<string>, goMod: GoMod | undefined): GoVersion {
   const diagnostics: Diagnostic[] = [];
   const findings: VersionFinding[] = [];
   const setupVersions = new Map<string, string>();
@@ -56,8 +56,8 @@ export function detectGoVersion(root: string, goMod: GoMod | undefined): GoVersi
   if (toolchain && (!go || !RELEASE.test(go.value) || compareReleases(toolchain.value, go.value) > 0)) {
     consider("go.mod toolchain", toolchain);
   }
-  consider(".go-version", versionFileEntry(root, ".go-version"));
-  const toolVersions = toolVersionsEntry(root, ["golang", "go"]);
+  if (names.has(".go-version")) consider(".go-version", versionFileEntry(root, ".go-version"));
+  const toolVersions = names.has(".tool-versions") ? toolVersionsEntry(root, ["golang", "go"]) : undefined;
   consider(".tool-versions", toolVersions && { value: toolVersions.version, at: toolVersions.at });
   consider("go.mod go", go, true);
   const picked = pickVersion("go", findings, DEFAULT_GO_VERSION, {

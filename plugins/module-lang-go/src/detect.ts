@@ -1,10 +1,10 @@
-import { evidence, InitFacts, listFact } from "@cigen/module-kit";
+import { evidence, InitFacts, listFact, rootNamesOf } from "@cigen/module-kit";
 import type { RepoSnapshot } from "@cigen/protocol";
 import { inspectGo, suggestedCommands } from "./project";
 
 /** Detect: a repository is a Go module when its root has a go.mod. */
 export function detectGo(snapshot: RepoSnapshot) {
-  const project = inspectGo(snapshot.root);
+  const project = inspectGo(snapshot.root, rootNamesOf(snapshot.files));
   const { goMod, version } = project;
   if (!goMod) return { confidence: 0 };
   const commands = suggestedCommands(project);

@@ -1,4 +1,4 @@
-import { moduleCache, planJobs, stepInputs, warning } from "@cigen/module-kit";
+import { moduleCache, planJobs, rootFileNames, stepInputs, warning } from "@cigen/module-kit";
 import type { Diagnostic, PlanRequest, Step } from "@cigen/protocol";
 import { GoCodes } from "./codes";
 import { RELEASE } from "./detect-version";
@@ -14,7 +14,7 @@ export const INPUTS = ["version", "install"] as const;
  * here (it is quick) rather than trusting facts passed back.
  */
 export function planGo(request: PlanRequest) {
-  const project = inspectGo(request.repoRoot);
+  const project = inspectGo(request.repoRoot, rootFileNames(request.repoRoot));
   const diagnostics: Diagnostic[] = [...project.diagnostics];
   const hasModule = project.goMod !== undefined;
   return planJobs(

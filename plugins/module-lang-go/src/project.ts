@@ -1,5 +1,3 @@
-import { existsSync } from "node:fs";
-import { join } from "node:path";
 import { evidence } from "@cigen/module-kit";
 import type { Diagnostic, SourceLocation } from "@cigen/protocol";
 import { detectGoVersion, type GoVersion } from "./detect-version";
@@ -22,14 +20,15 @@ export interface GoProject {
 }
 
 /**
- * Reads the repository root. Only a root go.mod makes a Go module here (the install and the
- * suggested commands run at the root); a go.work-only monorepo needs jobs per module.
+ * Reads the repository root, given the names of its files that a checkout has (rootFileNames).
+ * Only a root go.mod makes a Go module here (the install and the suggested commands run at the
+ * root); a go.work-only monorepo needs jobs per module.
  */
-export function inspectGo(root: string): GoProject {
-  const goMod = readGoMod(root);
-  const version = detectGoVersion(root, goMod);
-  const lockFiles = existsSync(join(root, "go.sum")) ? ["go.sum"] : [];
-  const golangci = GOLANGCI_CONFIGS.find((f) => existsSync(join(root, f)));
+export function inspectGo(root: string, names: ReadonlySet<string>): GoProject {
+  const goMod = names.has("go.mod") ? readGoMod(root) : undefined;
+  const version = detectGoVersion(root, names, goMod);
+  const lockFiles = names.has("go.sum") ? ["go.sum"] : [];
+  const golangci = GOLANGCI_CONFIGS.find((f) => names.has(f));
   const manifests = goMod ? ["go.mod"] : [];
   return {
     goMod,

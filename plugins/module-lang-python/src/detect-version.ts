@@ -35,6 +35,7 @@ export interface PythonVersion {
  */
 export function detectPythonVersion(
   root: string,
+  names: ReadonlySet<string>,
   pyproject: TomlFile | undefined,
   pipfile: TomlFile | undefined,
 ): PythonVersion {
@@ -63,8 +64,8 @@ export function detectPythonVersion(
     stated.push({ source, value: found.value.trim(), at: found.at });
     setupVersions.set(source, setup);
   };
-  consider(".python-version", versionFileEntry(root, ".python-version"));
-  const toolVersions = toolVersionsEntry(root, ["python"]);
+  if (names.has(".python-version")) consider(".python-version", versionFileEntry(root, ".python-version"));
+  const toolVersions = names.has(".tool-versions") ? toolVersionsEntry(root, ["python"]) : undefined;
   consider(".tool-versions", toolVersions && { value: toolVersions.version, at: toolVersions.at });
   if (pyproject) {
     consider("pyproject.toml project.requires-python", tomlString(pyproject, ["project", "requires-python"]));

@@ -1,4 +1,4 @@
-import { evidence, InitFacts, listFact } from "@cigen/module-kit";
+import { evidence, InitFacts, listFact, rootNamesOf } from "@cigen/module-kit";
 import type { RepoSnapshot } from "@cigen/protocol";
 import { suggestedCommands } from "./commands";
 import { inspectPython } from "./project";
@@ -9,7 +9,7 @@ import { inspectPython } from "./project";
  * .python-version. Signals carry every version source, the manager, lock files and tools found.
  */
 export function detectPython(snapshot: RepoSnapshot) {
-  const project = inspectPython(snapshot.root, snapshot.files);
+  const project = inspectPython(snapshot.root, rootNamesOf(snapshot.files));
   if (!project.evidence.length) return { confidence: 0 };
   const { version, manager, tools } = project;
   const commands = suggestedCommands(project);

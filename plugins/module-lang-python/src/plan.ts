@@ -1,8 +1,8 @@
-import { moduleCache, planJobs, stepInputs, warning } from "@cigen/module-kit";
+import { moduleCache, planJobs, rootFileNames, stepInputs, warning } from "@cigen/module-kit";
 import type { Diagnostic, PlanRequest, Step } from "@cigen/protocol";
 import { PythonCodes } from "./codes";
 import { CACHE_PATHS, installStep, MODULE, pythonToolchain } from "./install";
-import { inspectPython, rootFiles } from "./project";
+import { inspectPython } from "./project";
 import { pythonSetupVersion } from "./specifier";
 
 /** The `with:` inputs of `uses: lang/python`: `version` overrides the detected one, `install: "false"` skips the dependency install. */
@@ -14,7 +14,7 @@ export const INPUTS = ["version", "install"] as const;
  * read again here (it is quick) rather than trusting facts passed back.
  */
 export function planPython(request: PlanRequest) {
-  const project = inspectPython(request.repoRoot, rootFiles(request.repoRoot));
+  const project = inspectPython(request.repoRoot, rootFileNames(request.repoRoot));
   const { manager } = project;
   const diagnostics: Diagnostic[] = [...project.diagnostics];
   return planJobs(

@@ -1,4 +1,3 @@
-import { readdirSync } from "node:fs";
 import {
   evidence,
   findDependencies,
@@ -41,25 +40,16 @@ export interface PythonProject {
   diagnostics: Diagnostic[];
 }
 
-/** The root's file names, for Plan, which gets no snapshot (Detect passes its snapshot's). */
-export function rootFiles(root: string): string[] {
-  try {
-    return readdirSync(root);
-  } catch {
-    return [];
-  }
-}
-
 /**
- * Reads the repository root: only root files count (the steps run there), so a monorepo's
- * nested Python packages need their own jobs with `working_directory`.
+ * Reads the repository root, given the names of its files that a checkout has (rootFileNames):
+ * only root files count (the steps run there), so a monorepo's nested Python packages need their
+ * own jobs with `working_directory`.
  */
-export function inspectPython(root: string, files: readonly string[]): PythonProject {
-  const names = new Set(files.filter((f) => !f.includes("/")));
+export function inspectPython(root: string, names: ReadonlySet<string>): PythonProject {
   const diagnostics: Diagnostic[] = [];
-  const pyproject = toml(root, "pyproject.toml", diagnostics);
-  const pipfile = toml(root, "Pipfile", diagnostics);
-  const version = detectPythonVersion(root, pyproject, pipfile);
+  const pyproject = names.has("pyproject.toml") ? toml(root, "pyproject.toml", diagnostics) : undefined;
+  const pipfile = names.has("Pipfile") ? toml(root, "Pipfile", diagnostics) : undefined;
+  const version = detectPythonVersion(root, names, pyproject, pipfile);
   const manager = detectPackageManager(root, names, pyproject);
   const requirements = requirementFiles(names);
   const found = [...PROJECT_FILES.filter((f) => names.has(f)), ...requirements];

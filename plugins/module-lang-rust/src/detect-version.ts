@@ -41,7 +41,7 @@ export interface RustVersion {
  * The last is the MSRV, a minimum: it is set up only when nothing else names a toolchain (CI then
  * proves the MSRV claim), and it agrees with any release at or above it and with named channels.
  */
-export function detectRustVersion(root: string, cargo: TomlFile | undefined): RustVersion {
+export function detectRustVersion(root: string, names: ReadonlySet<string>, cargo: TomlFile | undefined): RustVersion {
   const diagnostics: Diagnostic[] = [];
   const findings: VersionFinding[] = [];
   const setupVersions = new Map<string, string>();
@@ -64,9 +64,10 @@ export function detectRustVersion(root: string, cargo: TomlFile | undefined): Ru
     stated.push({ source, value: found.value.trim(), at: found.at });
     setupVersions.set(source, version);
   };
-  consider("rust-toolchain", toolchainFile(root, "rust-toolchain", diagnostics));
-  consider("rust-toolchain.toml", toolchainFile(root, "rust-toolchain.toml", diagnostics));
-  const toolVersions = toolVersionsEntry(root, ["rust"]);
+  for (const file of ["rust-toolchain", "rust-toolchain.toml"]) {
+    if (names.has(file)) consider(file, toolchainFile(root, file, diagnostics));
+  }
+  const toolVersions = names.has(".tool-versions") ? toolVersionsEntry(root, ["rust"]) : undefined;
   consider(".tool-versions", toolVersions && { value: toolVersions.version, at: toolVersions.at });
   const msrv =
     cargo &&

@@ -1,10 +1,10 @@
-import { evidence, InitFacts, listFact } from "@cigen/module-kit";
+import { evidence, InitFacts, listFact, rootNamesOf } from "@cigen/module-kit";
 import type { RepoSnapshot } from "@cigen/protocol";
 import { inspectRust, suggestedCommands } from "./project";
 
 /** Detect: a repository is a Rust project when its root has a Cargo.toml. */
 export function detectRust(snapshot: RepoSnapshot) {
-  const project = inspectRust(snapshot.root);
+  const project = inspectRust(snapshot.root, rootNamesOf(snapshot.files));
   if (!project.cargo) return { confidence: 0 };
   const { version } = project;
   const commands = suggestedCommands();

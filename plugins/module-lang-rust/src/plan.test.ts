@@ -1,4 +1,6 @@
-import { planIn } from "@cigen/module-kit/testing";
+import { execFileSync } from "node:child_process";
+import { planIn, tempRepo } from "@cigen/module-kit/testing";
+import { createTestHost } from "@cigen/plugin-sdk/testing";
 import { describe, expect, it } from "vitest";
 import { module } from "./plugin";
 import { describeStep, shellcheck, show } from "./test-support";
@@ -69,6 +71,21 @@ describe("lang/rust plan", () => {
     expect(describeStep(c.setupSteps[1])[2]).not.toContain("cargo fetch");
     expect(show(c.caches[0].key)).toBe("<platform:os>-<platform:arch>-rust-stable-<checksum:Cargo.toml>");
     expect(r.diagnostics.map((d) => d.code)).toEqual(["RUST-002"]);
+  });
+
+  it("leaves out a Cargo.lock that .gitignore keeps out of the checkout", async () => {
+    const root = tempRepo({ ...files, ".gitignore": "/target\nCargo.lock\n" });
+    execFileSync("git", ["init", "-q"], { cwd: root });
+    const host = createTestHost(module);
+    try {
+      const r = await host.call("plan", { repoRoot: root, jobs: [job], configJson: "{}" });
+      const [c] = r.contributions;
+      expect(describeStep(c.setupSteps[1])[2]).not.toContain("cargo fetch");
+      expect(show(c.caches[0].key)).toMatch(/-<checksum:Cargo\.toml>$/);
+      expect(c.signatureFiles).toEqual(["Cargo.toml", "rust-toolchain.toml"]);
+    } finally {
+      host.close();
+    }
   });
 
   it("replaces a uses step, with: version overriding the detected toolchain", async () => {

@@ -1,4 +1,4 @@
-import { moduleCache, planJobs, stepInputs, textOf, warning } from "@cigen/module-kit";
+import { moduleCache, planJobs, rootFileNames, stepInputs, textOf, warning } from "@cigen/module-kit";
 import type { Diagnostic, PlanRequest, Step } from "@cigen/protocol";
 import { RustCodes } from "./codes";
 import { CACHE_PATHS, MODULE, prepareStep, rustToolchain } from "./install";
@@ -14,7 +14,7 @@ export const INPUTS = ["version", "install"] as const;
  * here (it is quick) rather than trusting facts passed back.
  */
 export function planRust(request: PlanRequest) {
-  const project = inspectRust(request.repoRoot);
+  const project = inspectRust(request.repoRoot, rootFileNames(request.repoRoot));
   const diagnostics: Diagnostic[] = [...project.diagnostics];
   const locked = project.lockFiles.length > 0;
   return planJobs(

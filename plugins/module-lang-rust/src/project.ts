@@ -1,5 +1,3 @@
-import { existsSync } from "node:fs";
-import { join } from "node:path";
 import { evidence, readToml, type TomlFile, tomlValue, warning } from "@cigen/module-kit";
 import type { Diagnostic } from "@cigen/protocol";
 import { RustCodes } from "./codes";
@@ -18,10 +16,14 @@ export interface RustProject {
   diagnostics: Diagnostic[];
 }
 
-/** Reads the repository root: a root Cargo.toml makes it a Rust project (a package or a workspace). */
-export function inspectRust(root: string): RustProject {
+/**
+ * Reads the repository root, given the names of its files that a checkout has (rootFileNames): a
+ * root Cargo.toml makes it a Rust project (a package or a workspace). A Cargo.lock that
+ * .gitignore keeps out (as libraries often do) is not there in CI, so it does not count.
+ */
+export function inspectRust(root: string, names: ReadonlySet<string>): RustProject {
   const diagnostics: Diagnostic[] = [];
-  const read = readToml(root, "Cargo.toml");
+  const read = names.has("Cargo.toml") ? readToml(root, "Cargo.toml") : undefined;
   if (read && "error" in read) {
     diagnostics.push(
       warning(
@@ -33,8 +35,8 @@ export function inspectRust(root: string): RustProject {
     );
   }
   const cargo: TomlFile | undefined = read && "toml" in read ? read.toml : undefined;
-  const version = detectRustVersion(root, cargo);
-  const lockFiles = existsSync(join(root, "Cargo.lock")) ? ["Cargo.lock"] : [];
+  const version = detectRustVersion(root, names, cargo);
+  const lockFiles = names.has("Cargo.lock") ? ["Cargo.lock"] : [];
   const manifests = read ? ["Cargo.toml"] : [];
   return {
     cargo: read !== undefined,
