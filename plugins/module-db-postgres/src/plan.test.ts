@@ -14,7 +14,7 @@ describe("db/postgres plan", () => {
       "postgres",
       "postgres:16",
       [5432],
-      "pg_isready -U postgres",
+      "pg_isready -h 127.0.0.1 -U postgres",
       "db/postgres",
     ]);
     expect(service.env.map(literal)).toEqual([

@@ -29,7 +29,9 @@ export function postgresService(entry: string): Omit<ServiceInit, "name" | "modu
     image: serviceImage(entry, SERVED_IMAGES[entry] ?? DEFAULT_IMAGE),
     env: { POSTGRES_USER: USER, POSTGRES_PASSWORD: PASSWORD, POSTGRES_DB: DATABASE },
     ports: [5432],
-    healthCmd: `pg_isready -U ${USER}`,
+    // Over TCP: during the image's first start a temporary server listens only on the socket, and a
+    // check without -h would call the database ready before the real server is up.
+    healthCmd: `pg_isready -h 127.0.0.1 -U ${USER}`,
     connection: {
       DATABASE_URL: `postgres://${USER}:${PASSWORD}@{host}:{port}/${DATABASE}`,
       // libpq's own variables, so psql, pg_dump and drivers without a URL find the server too.

@@ -109,7 +109,9 @@ async function fromLock(
       need.pinned ? m.name === need.pinned.name : m.provides.includes(need.capability),
     );
     if (!entry) {
-      if (need.optional && candidateNames(ctx, need).length === 0) continue;
+      // The lock was resolved from the same needs: an image service it does not record is served
+      // by no module, and stays a plain container.
+      if (need.optional) continue;
       diagnostics.push(
         at(
           ctx,
@@ -274,7 +276,12 @@ function candidateNames(ctx: Context, need: ModuleNeed): string[] {
   if (need.pinned)
     return findPluginEverywhere(moduleExecutable(need.pinned.name), ctx.search).length ? [need.pinned.name] : [];
   const wanted = need.capability.slice(need.capability.indexOf(":") + 1);
-  return installedModules(ctx).filter((name) => name.split("/").includes(wanted));
+  const installed = installedModules(ctx);
+  const named = installed.filter((name) => name.split("/").includes(wanted));
+  // A module may serve names it is not named after (db/postgres serves postgis, cache/redis
+  // valkey): only its capabilities say so, so an entry no module is named after asks them all.
+  // That costs a start of every installed module, once, for configs naming such an image.
+  return named.length || need.capability.startsWith("module:") ? named : installed;
 }
 
 function installedModules(ctx: Context): string[] {
