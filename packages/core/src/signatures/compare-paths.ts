@@ -21,10 +21,8 @@ function codePointKey(unit: number): number {
   return unit <= 0xdfff ? unit + 0x2000 : unit - 0x800;
 }
 
-/** The first index in the sorted `paths` whose path is not before `key`. */
-export function lowerBound(paths: readonly string[], key: string): number {
-  let lo = 0;
-  let hi = paths.length;
+/** The first index in the sorted `paths` (within `[lo, hi)`) whose path is not before `key`. */
+export function lowerBound(paths: readonly string[], key: string, lo = 0, hi = paths.length): number {
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     if (comparePaths(paths[mid], key) < 0) lo = mid + 1;

@@ -50,7 +50,7 @@ export async function computeSignatures(
     if (
       result.signature !== undefined &&
       job.sourceFiles.length > 0 &&
-      files?.masks.get(job.id)?.source.every((bit) => bit === 0)
+      files?.masks.get(job.id)?.source.indexOf(1) === -1
     )
       diagnostics.push({
         severity: "warning",
@@ -115,17 +115,17 @@ function signJob(
 ): SignatureResult {
   const { job } = prepared;
   const masks = files?.masks.get(job.id);
-  const union = masks?.source.map((bit, i) => bit | masks.module[i]);
   const result: SignatureResult = {
     job: job.id,
     inputs: {
-      files: union ? union.reduce((n, bit) => n + bit, 0) : 0,
+      files: masks ? countUnion(masks.source, masks.module) : 0,
       env: [...new Set(job.envNames)].sort(comparePaths),
       modules: { ...(job.modules ?? {}) },
       needs: [...job.needs].sort(comparePaths),
     },
   };
-  if (options.includeFileList && union && files) result.inputs.fileList = files.encoded.list(union);
+  if (options.includeFileList && masks && files)
+    result.inputs.fileList = files.encoded.list(masks.source.map((bit, i) => bit | masks.module[i]));
   const needsFiles = prepared.source.length + prepared.module.length > 0;
   const upstream = (ids: readonly string[]) => Object.fromEntries(ids.map((id) => [id, done.get(id)?.signature ?? ""]));
   const needs = upstream(job.needs);
@@ -151,4 +151,11 @@ function signJob(
     needsAny,
   });
   return result;
+}
+
+/** How many paths either mask marks (a loop: callbacks over 40,000 entries per job showed in profiles). */
+function countUnion(a: Uint8Array, b: Uint8Array): number {
+  let count = 0;
+  for (let i = 0; i < a.length; i++) count += a[i] | b[i];
+  return count;
 }

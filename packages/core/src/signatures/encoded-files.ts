@@ -1,4 +1,4 @@
-import { encodeFileEntry, type FileSection } from "./signature";
+import { type FileSection, fileEntryLength, writeFileEntry } from "./signature";
 
 /** A file as it enters a signature: path, git mode, blob id. */
 export type FileInput = [path: string, mode: string, blob: string];
@@ -23,17 +23,17 @@ export class EncodedFiles {
   ) {
     this.offsets = new Int32Array(paths.length).fill(-1);
     this.ends = new Int32Array(paths.length);
-    const entries: Buffer[] = [];
+    // Sized first, then written in place: one allocation instead of one per file.
     let size = 0;
     for (let i = 0; i < paths.length; i++) {
       if (!needed[i]) continue;
-      const entry = encodeFileEntry(paths[i], modes[i], blobs[i]!);
       this.offsets[i] = size;
-      size += entry.length;
+      size += fileEntryLength(paths[i], modes[i], blobs[i]!);
       this.ends[i] = size;
-      entries.push(entry);
     }
-    this.buffer = Buffer.concat(entries, size);
+    this.buffer = Buffer.allocUnsafe(size);
+    for (let i = 0; i < paths.length; i++)
+      if (needed[i]) writeFileEntry(this.buffer, this.offsets[i], paths[i], modes[i], blobs[i]!);
   }
 
   /** The section for the paths marked in `mask` (all of which must have been `needed`). */

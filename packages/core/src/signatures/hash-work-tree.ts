@@ -3,7 +3,7 @@ import { existsSync } from "node:fs";
 import { lstat, readFile, readlink } from "node:fs/promises";
 import { join } from "node:path";
 import { SignatureCodes } from "./codes";
-import type { GitSettings } from "./git-index";
+import type { GitSettings } from "./git-settings";
 import { runGit, splitNul } from "./run-git";
 
 /** A file's git mode and blob id, as `git add` would record them. */
@@ -41,16 +41,21 @@ interface ReadFile {
 export async function hashWorkTree(
   repoRoot: string,
   files: readonly PendingFile[],
-  settings: GitSettings,
+  settingsOrPending: GitSettings | Promise<GitSettings>,
 ): Promise<Map<string, HashOutcome>> {
+  // git is asked for attributes and settings while the files are read: with 1,000 modified files the
+  // two processes, run one after the other, cost more than reading and hashing every file.
+  const attributes = readAttributes(repoRoot, files);
+  attributes.catch(() => {}); // awaited below; a failure must not count as unhandled before that
   const outcomes = new Map<string, HashOutcome>();
   const plain: ReadFile[] = [];
+  const settings = await settingsOrPending;
   await eachLimited(files, 64, async (file) => {
     const outcome = await readOne(repoRoot, file, settings);
     if (typeof outcome === "object" && "content" in outcome) plain.push(outcome);
     else outcomes.set(file.path, outcome);
   });
-  const viaGit = await needsGit(repoRoot, plain, settings);
+  const viaGit = needsGit(plain, await attributes, settings);
   for (const read of plain) {
     if (!viaGit.has(read.file.path))
       outcomes.set(read.file.path, { mode: read.mode, blob: gitBlobId(read.content, settings.objectFormat) });
@@ -101,22 +106,27 @@ async function submoduleCommit(full: string, path: string): Promise<HashOutcome>
 
 const ATTRIBUTES = ["filter", "ident", "working-tree-encoding", "text", "eol"] as const;
 
-/** The files git might convert when staging them, with their modes. */
-async function needsGit(repoRoot: string, plain: ReadFile[], settings: GitSettings): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
-  const candidates = plain.filter((read) => read.mode !== "120000");
-  if (candidates.length === 0) return out;
-  const attributes = await runGit(repoRoot, ["check-attr", "-z", "--stdin", ...ATTRIBUTES], {
-    input: `${candidates.map((read) => read.file.path).join("\0")}\0`,
+/** The conversion attributes set for each path (`git check-attr`), by path. */
+async function readAttributes(repoRoot: string, files: readonly PendingFile[]): Promise<Map<string, Set<string>>> {
+  if (files.length === 0) return new Map();
+  const output = await runGit(repoRoot, ["check-attr", "-z", "--stdin", ...ATTRIBUTES], {
+    input: `${files.map((file) => file.path).join("\0")}\0`,
   });
   const set = new Map<string, Set<string>>();
-  const fields = splitNul(attributes).map((field) => field.toString("utf8"));
+  const fields = splitNul(output).map((field) => field.toString("utf8"));
   for (let i = 0; i + 2 < fields.length; i += 3) {
     if (fields[i + 2] === "unspecified" || fields[i + 2] === "unset") continue;
     if (!set.has(fields[i])) set.set(fields[i], new Set());
     set.get(fields[i])!.add(fields[i + 1]);
   }
-  for (const read of candidates) {
+  return set;
+}
+
+/** The files git might convert when staging them, with their modes. */
+function needsGit(plain: ReadFile[], set: Map<string, Set<string>>, settings: GitSettings): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const read of plain) {
+    if (read.mode === "120000") continue;
     const attrs = set.get(read.file.path);
     const converts = attrs?.has("filter") || attrs?.has("ident") || attrs?.has("working-tree-encoding");
     // Line-ending conversion only ever rewrites CR LF, so content without CR is stored as is.

@@ -6,10 +6,11 @@ export { canonicalJson } from "./canonical-json";
 export { SignatureCodes } from "./codes";
 export { computeSignatures } from "./compute-signatures";
 export type { FileInput } from "./encoded-files";
-export { type GitSettings, readWorkTree, type WorkTree } from "./git-index";
+export type { GitSettings } from "./git-settings";
 export { gitBlobId } from "./hash-work-tree";
 export { type ReplayOptions, type ReplayResult, replayHistory } from "./history-replay";
 export { expandPatterns, type FilePattern, PathMatcher } from "./match-files";
+export { readWorkTree } from "./read-work-tree";
 export { SIGNATURE_FORMAT } from "./signature";
 export type {
   ComputeSignaturesOptions,
@@ -17,3 +18,4 @@ export type {
   SignatureJob,
   SignatureResult,
 } from "./signature-types";
+export type { WorkTree } from "./work-tree";

@@ -120,9 +120,13 @@ export class PathMatcher {
     }
     const exact = lowerBound(this.paths, prefix);
     if (this.paths[exact] === prefix && test(prefix)) hits.push(exact);
-    const under = `${prefix}/`;
-    for (let i = lowerBound(this.paths, under); i < this.paths.length && this.paths[i].startsWith(under); i++)
-      if (test(this.paths[i])) hits.push(i);
+    if (glob === prefix) return hits; // a literal path matches only itself
+    const from = lowerBound(this.paths, `${prefix}/`, exact);
+    const to = lowerBound(this.paths, `${prefix}0`, from); // "0" follows "/": the end of "prefix/..."
+    // `dir/**` (with dot) matches every path below dir: git paths have no "." or ".." segments, the
+    // only ones picomatch refuses. Testing each path cost 10% of signing a 40,000-file selection.
+    if (glob === `${prefix}/**`) for (let i = from; i < to; i++) hits.push(i);
+    else for (let i = from; i < to; i++) if (test(this.paths[i])) hits.push(i);
     return hits;
   }
 }

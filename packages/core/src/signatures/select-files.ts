@@ -1,9 +1,12 @@
 import type { Diagnostic } from "../diagnostics/diagnostic";
 import { SignatureCodes } from "./codes";
 import { EncodedFiles } from "./encoded-files";
-import { readWorkTree, type WorkTree } from "./git-index";
-import { hashWorkTree, type PendingFile } from "./hash-work-tree";
+import { readGitSettings } from "./git-settings";
+import { type HashOutcome, hashWorkTree, type PendingFile } from "./hash-work-tree";
 import { type FilePattern, literalPrefix, PathMatcher } from "./match-files";
+import { readWorkTree, type WorkTreeReader } from "./read-work-tree";
+import { markChanged } from "./stat-compare";
+import { PENDING_ABSENT, PENDING_HASH, type WorkTree } from "./work-tree";
 
 /** A job's ordered patterns: its own source files, and the files its modules add. */
 export interface JobPatterns {
@@ -27,8 +30,9 @@ export async function selectFiles(
   repoRoot: string,
   jobs: readonly JobPatterns[],
   diagnostics: Diagnostic[],
+  reader: WorkTreeReader = readWorkTree,
 ): Promise<SelectedFiles> {
-  const tree = await readWorkTree(repoRoot, pathspecsFor(jobs));
+  const tree = await reader(repoRoot, pathspecsFor(jobs));
   for (const path of tree.nonUtf8)
     diagnostics.push({
       severity: "warning",
@@ -42,6 +46,7 @@ export async function selectFiles(
   const needed = new Uint8Array(tree.paths.length);
   for (const { source, module } of masks.values())
     for (let i = 0; i < needed.length; i++) needed[i] |= source[i] | module[i];
+  markChanged(tree, needed);
   const failures = await resolvePending(repoRoot, tree, needed, masks, diagnostics);
   return { encoded: new EncodedFiles(tree.paths, tree.modes, tree.blobs, needed), masks, failures };
 }
@@ -76,14 +81,19 @@ async function resolvePending(
 ): Promise<Map<string, string>> {
   const pending: PendingFile[] = [];
   const at = new Map<string, number>();
+  const outcomes = new Map<string, HashOutcome>();
   for (let i = 0; i < needed.length; i++) {
     if (!needed[i] || !tree.pending[i]) continue;
-    pending.push({ path: tree.paths[i], indexMode: tree.modes[i] });
     at.set(tree.paths[i], i);
+    if (tree.pending[i] === PENDING_ABSENT) outcomes.set(tree.paths[i], "absent");
+    else if (tree.pending[i] === PENDING_HASH) pending.push({ path: tree.paths[i], indexMode: tree.modes[i] });
   }
   const failures = new Map<string, string>();
-  if (pending.length === 0) return failures;
-  for (const [path, outcome] of await hashWorkTree(repoRoot, pending, tree.settings)) {
+  if (pending.length > 0) {
+    const settings = tree.settings ?? readGitSettings(repoRoot);
+    for (const [path, outcome] of await hashWorkTree(repoRoot, pending, settings)) outcomes.set(path, outcome);
+  }
+  for (const [path, outcome] of outcomes) {
     const i = at.get(path)!;
     if (outcome !== "absent" && "blob" in outcome) {
       tree.modes[i] = outcome.mode;

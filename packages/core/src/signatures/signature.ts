@@ -40,15 +40,24 @@ export interface SignatureParts {
  * job does while the content hash stays the same.
  */
 export function encodeFileEntry(path: string, mode: string, blob: string): Buffer {
-  const pathBytes = Buffer.from(path, "utf8");
-  const entry = Buffer.allocUnsafe(4 + pathBytes.length + 1 + mode.length + 1 + blob.length);
-  let at = entry.writeUInt32BE(pathBytes.length, 0);
-  at += pathBytes.copy(entry, at);
-  at = entry.writeUInt8(mode.length, at);
-  at += entry.write(mode, at, "latin1");
-  at = entry.writeUInt8(blob.length, at);
-  entry.write(blob, at, "latin1");
+  const entry = Buffer.allocUnsafe(fileEntryLength(path, mode, blob));
+  writeFileEntry(entry, 0, path, mode, blob);
   return entry;
+}
+
+/** The bytes `encodeFileEntry` gives for this file. */
+export function fileEntryLength(path: string, mode: string, blob: string): number {
+  return 4 + Buffer.byteLength(path, "utf8") + 1 + mode.length + 1 + blob.length;
+}
+
+/** Writes `encodeFileEntry`'s bytes into `target` at `at` (sized with `fileEntryLength`); returns the end. */
+export function writeFileEntry(target: Buffer, at: number, path: string, mode: string, blob: string): number {
+  const pathLength = target.write(path, at + 4, "utf8");
+  target.writeUInt32BE(pathLength, at);
+  let end = target.writeUInt8(mode.length, at + 4 + pathLength);
+  end += target.write(mode, end, "latin1");
+  end = target.writeUInt8(blob.length, end);
+  return end + target.write(blob, end, "latin1");
 }
 
 /** A file section over a list of already-encoded entries (history replay, tests). */
