@@ -8,11 +8,15 @@
  */
 import type { Job } from "@cigen/protocol";
 import { checksumPrelude, renderText, shellQuote, singleQuote } from "@cigen/provider-kit";
-import { publishedPortVar, type ServiceVariable, serviceAlias, serviceReach, serviceVariables } from "./services";
+import {
+  NETWORK_VARIABLE,
+  publishedPortVar,
+  type ServiceVariable,
+  serviceAlias,
+  serviceReach,
+  serviceVariables,
+} from "./services";
 import { checksumPaths, doubleQuotedSyntax } from "./text-syntax";
-
-/** The variable the steps get with the stage's network name (for containers of their own). */
-export const NETWORK_VARIABLE = "CIGEN_SERVICES_NETWORK";
 
 /** How long a health command may take to pass: tries, two seconds apart. */
 const HEALTH_TRIES = 60;

@@ -8,8 +8,8 @@
  */
 import type { Job } from "@cigen/protocol";
 import { block, groovyString } from "./groovy-string";
-import { NETWORK_VARIABLE, startScript, stopScript } from "./service-scripts";
-import { serviceReach } from "./services";
+import { startScript, stopScript } from "./service-scripts";
+import { NETWORK_VARIABLE, serviceReach } from "./services";
 
 /** `steps` wrapped so they run with the job's services up and reachable. */
 export function withServices(job: Job, steps: string[]): string[] {

@@ -19,6 +19,9 @@ import type { Diagnostic, Job, Service } from "@cigen/protocol";
 import { doubleQuoteBody, fillConnection, secretNames } from "@cigen/provider-kit";
 import { SERVICE_WITHOUT_PORT } from "./codes";
 
+/** The variable the steps get with the stage's network name (for containers of their own). */
+export const NETWORK_VARIABLE = "CIGEN_SERVICES_NETWORK";
+
 /** Where the steps reach the services from: the job's container on their network, or the agent. */
 export type ServiceReach = "network" | "host";
 
@@ -79,7 +82,8 @@ function portValue(service: Service, reach: ServiceReach, index: number): string
 
 /** Names the services set, so env values that read them are computed once the services run. */
 export function serviceVariableNames(job: Job): Set<string> {
-  return new Set(serviceVariables(job).map((v) => v.name));
+  if (!job.services.length) return new Set();
+  return new Set([NETWORK_VARIABLE, ...serviceVariables(job).map((v) => v.name)]);
 }
 
 /** Secrets the services' own env reads (bound with withCredentials around the start). */

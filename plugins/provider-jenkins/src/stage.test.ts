@@ -153,6 +153,7 @@ describe("jobStage with services", () => {
       env: [
         { name: "PLAIN", value: t("1") },
         { name: "PGURL", value: t("{{ env.DATABASE_URL }}?sslmode=disable") },
+        { name: "NET", value: t("{{ env.CIGEN_SERVICES_NETWORK }}") },
       ],
     });
     const { lines, diagnostics } = jobStage(j, placement);
@@ -162,6 +163,7 @@ describe("jobStage with services", () => {
     // A value that reads a service variable is computed in each step, once the services run.
     expect(text).toContain("environment {\n    PLAIN = '1'\n  }");
     expect(text).toContain('export PGURL="${DATABASE_URL}?sslmode=disable"');
+    expect(text).toContain('export NET="${CIGEN_SERVICES_NETWORK}"');
     // The services' secrets are bound for the start script.
     expect(text).toContain("withCredentials([string(credentialsId: 'PG_PASSWORD', variable: 'PG_PASSWORD')]) {");
     expect(text).toContain("withEnv(cigenServices.readLines()) {");
