@@ -24,6 +24,17 @@ function gitRepo(files: Record<string, string>): string {
   return dir;
 }
 
+/**
+ * With skippable jobs, CircleCI's committed config is the setup workflow; the jobs themselves (with
+ * the setup steps and caches) are the continuation that setup workflow generates in CI.
+ */
+async function circleciContinuation(dir: string): Promise<{ file: string; text: string }> {
+  const file = ".circleci/continuation.yml";
+  const made = await runCli(["continuation", "--provider", "circleci", "--output", file], { cwd: dir });
+  expect(made.code, made.stderr).toBe(0);
+  return { file, text: readFileSync(join(dir, file), "utf8") };
+}
+
 describe.each(PROJECTS)("$name", (project) => {
   it("init writes a config that validates; generate is valid on all five providers", { timeout: 300_000 }, async () => {
     const dir = gitRepo(project.files);
@@ -45,6 +56,7 @@ describe.each(PROJECTS)("$name", (project) => {
       const mine = files.filter((f) => f.provider === provider);
       expect(mine.length, `${provider} wrote no file`).toBeGreaterThan(0);
       const texts = mine.map((f) => ({ file: f.path, text: readFileSync(join(dir, f.path), "utf8") }));
+      if (provider === "circleci") texts.push(await circleciContinuation(dir));
       const all = texts.map((t) => t.text).join("\n");
       for (const version of project.versions) expect(all, `${provider}: detected version`).toContain(version);
       for (const lock of project.lockFiles) expect(all, `${provider}: lock file in the cache key`).toContain(lock);
