@@ -10,7 +10,7 @@ export const UNRESOLVED_MODULE_STEP = "JENKINS-002";
 /** A runner class's Jenkins settings are not usable (not an object, or no label). */
 export const INVALID_RUNNER_SETTINGS = "JENKINS-003";
 // JENKINS-004 (services refused) is retired: stages start their service containers themselves.
-/** A job uses caches: Jenkins has no built-in cache, the job runs without one. */
+/** A cache Job Cacher cannot express (a restore_cache step without paths): the job runs without it. */
 export const CACHES_UNSUPPORTED = "JENKINS-005";
 /** A scheduled-only job in a Jenkinsfile with several crons: a build cannot tell which one started it. */
 export const AMBIGUOUS_SCHEDULE = "JENKINS-006";

@@ -1,9 +1,11 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: these strings are shell text, where ${NAME} is meant literally
-import { StepCondition } from "@cigen/protocol";
+import { create } from "@bufbuild/protobuf";
+import { StepCondition, StepSchema } from "@cigen/protocol";
 import { job, modelOf, run, setupToolchain, t, templateRun } from "@cigen/provider-kit/testing";
 import { describe, expect, it } from "vitest";
 import { agentLabel, agentLines } from "./agent";
 import { includesOf, keepSteps, unstashSteps } from "./artifacts";
+import { cacheEntries, cacheName, cachePath } from "./caches";
 import { checkoutStep } from "./checkout";
 import { environmentValue, globalEnvironment, stageEnvironment } from "./environment";
 import { serviceVariables } from "./services";
@@ -127,10 +129,55 @@ describe("jobStage", () => {
     expect(text).toContain("script { env.CIGEN_OK_deploy = 'true' }");
   });
 
-  it("warns about caches, naming the job and the key", () => {
-    const j = job("it", { caches: [{ name: "node", key: t("k"), paths: ["node_modules/"] }] });
+  it("wraps the steps in Job Cacher's cache step, keyed by the lock file and the key's static part", () => {
+    const key = t('{{ os }}-{{ arch }}-node-20.11.1-pnpm-9-{{ checksum "pnpm-lock.yaml" }}');
+    const j = job("it", {
+      arch: "arm64",
+      caches: [{ name: "pnpm", key, paths: ["~/.local/share/pnpm/store/", "node_modules/"] }],
+      steps: [run("pnpm install")],
+    });
+    const { lines, diagnostics } = jobStage(j, placement);
+    const text = lines.join("\n");
+    expect(text).toContain(
+      ["    catchError(buildResult: 'FAILURE', stageResult: 'FAILURE') {", "      checkout scmGit("].join("\n"),
+    );
+    expect(text).toContain(
+      [
+        "      cache(maxCacheSize: 2048, caches: [",
+        "          arbitraryFileCache(path: \"${env.HOME}/.local/share/pnpm/store\", cacheName: 'linux-arm64-node-20.11.1-pnpm-9', cacheValidityDecidingFile: 'pnpm-lock.yaml', includes: '**/*'),",
+        "          arbitraryFileCache(path: 'node_modules', cacheName: 'linux-arm64-node-20.11.1-pnpm-9-2', cacheValidityDecidingFile: 'pnpm-lock.yaml', includes: '**/*')",
+        "      ]) {",
+        "        sh 'pnpm install'",
+        "      }",
+      ].join("\n"),
+    );
+    expect(diagnostics).toEqual([]);
+  });
+
+  it("caches the paths of cache steps once, and warns about a restore_cache without paths", () => {
+    const restore = (key: string, paths: string[] = []) =>
+      create(StepSchema, { kind: { case: "restoreCache", value: { key: t(key), paths } } });
+    const save = (key: string, paths: string[]) =>
+      create(StepSchema, { kind: { case: "saveCache", value: { key: t(key), paths } } });
+    const j = job("it", {
+      steps: [
+        restore('tools-{{ checksum "tools.lock" }}', ["tools/cache"]),
+        restore("other-{{ env.X }}"),
+        run("make"),
+        save('tools-{{ checksum "tools.lock" }}', ["tools/cache"]),
+        save("/abs/{{ git.sha }}", ["/var/cache/x"]),
+      ],
+    });
+    expect(cacheEntries(j)).toEqual([
+      { path: "'tools/cache'", name: "tools", validity: "tools.lock" },
+      { path: "'/var/cache/x'", name: "abs" },
+    ]);
+    expect(cachePath("~")).toBe("env.HOME");
+    expect(cachePath("~/a$b")).toBe('"${env.HOME}/a\\$b"');
+    expect(cacheName(j, t("{{ env.X }}"))).toBe("cache");
     const { diagnostics } = jobStage(j, placement);
     expect(diagnostics.map((d) => [d.code, d.level])).toEqual([["JENKINS-005", 2]]);
+    expect(jobStage(job("none"), placement).lines.join("\n")).not.toContain("cache(");
   });
 });
 

@@ -1,17 +1,17 @@
 /**
  * One cigen job variant as one declarative stage: agent, manual input, `when` (workflow, job
  * filter, upstream success), options (timeout, own checkout), environment, then the steps, which
- * catch their own failure so unrelated stages keep running, and a `post` that removes the job's
+ * catch their own failure so unrelated stages keep running (inside Job Cacher's `cache` step when
+ * the job has caches, see caches.ts), and a `post` that removes the job's
  * service containers and records success (the marker dependants read, and the job's signature when
  * it may be skipped). SetupToolchain steps are placed first (see toolchains.ts).
  */
 
-import { diagnostic } from "@cigen/plugin-sdk";
 import type { Diagnostic, Job } from "@cigen/protocol";
 import { agentLabel, agentLines } from "./agent";
 import { keepSteps, retentionDiagnostics, unstashSteps } from "./artifacts";
+import { cacheDiagnostics, withCaches } from "./caches";
 import { checkoutStep, SKIP_DEFAULT_CHECKOUT } from "./checkout";
-import { CACHES_UNSUPPORTED } from "./codes";
 import { markerName } from "./dependencies";
 import { stageEnvironment } from "./environment";
 import { block, groovyString } from "./groovy-string";
@@ -107,25 +107,10 @@ function stepsBlock(job: Job, placement: StagePlacement): string[] {
   const work = [
     ...(checkout ? [checkout] : []),
     ...unstashSteps(job, placement.certain),
-    ...withCredentials(secrets, steps),
+    ...withCaches(job, withCredentials(secrets, steps)),
     ...keepSteps(job.artifacts),
   ];
   // A failed step fails this stage and the build, but later stages still run when they do not
   // depend on it: their `when` reads success markers.
   return block("catchError(buildResult: 'FAILURE', stageResult: 'FAILURE')", work.length ? work : ["echo 'no steps'"]);
-}
-
-function cacheDiagnostics(job: Job): Diagnostic[] {
-  const caches =
-    job.caches.length + job.steps.filter((s) => s.kind.case === "restoreCache" || s.kind.case === "saveCache").length;
-  if (!caches) return [];
-  return [
-    diagnostic({
-      severity: "warning",
-      code: CACHES_UNSUPPORTED,
-      message: `job "${job.id}": cache is not restored or saved on jenkins (Jenkins has no built-in cache); the job runs without it`,
-      hint: "use agents with persistent tool caches, or the Job Cacher plugin through your own steps",
-      loc: job.loc,
-    }),
-  ];
 }
