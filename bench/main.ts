@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { medianOf, run } from "./measure";
-import { pluginRoundTrip, rawPipeEcho } from "./round-trip";
+import { pingAndEcho, pingFrameBytes, spawnHandshake } from "./round-trip";
 import { type Row, signatureBench } from "./signatures";
 import { syntheticConfig } from "./synthetic-config";
 
@@ -32,20 +32,22 @@ const rows: Row[] = [];
 const nodeStart = await medianOf(15, () => run(process.execPath, ["-e", "0"]), 2);
 rows.push({ what: "node -e 0", ms: nodeStart, baseline: "-", ratio: 1 });
 
-const { spawnHandshakeMs, roundTripMs } = await pluginRoundTrip(githubBundle);
+const spawnHandshakeMs = await spawnHandshake(githubBundle);
 rows.push({
   what: "plugin spawn + handshake",
   ms: spawnHandshakeMs,
   baseline: "node -e 0",
   ratio: spawnHandshakeMs / nodeStart,
 });
-const echo = await rawPipeEcho(48);
-rows.push({ what: "raw pipe echo (48 B, Node <-> Node)", ms: echo, baseline: "-", ratio: 1 });
+// The echo moves as many bytes as one Ping call puts on the wire.
+const frameBytes = pingFrameBytes();
+const { pingMs, echoMs } = await pingAndEcho(githubBundle, frameBytes);
+rows.push({ what: `raw pipe echo (${frameBytes} B, Node <-> Node)`, ms: echoMs, baseline: "-", ratio: 1 });
 rows.push({
-  what: "small call round trip",
-  ms: roundTripMs,
+  what: "small call round trip (Ping)",
+  ms: pingMs,
   baseline: "raw pipe echo",
-  ratio: roundTripMs / echo,
+  ratio: pingMs / echoMs,
   budget: 1.5,
 });
 

@@ -55,7 +55,8 @@ export class FrameDecoder {
     const frames: Uint8Array[] = [];
     while (this.buffered >= HEADER_BYTES) {
       const header = this.peek(HEADER_BYTES);
-      const length = new DataView(header.buffer, header.byteOffset, HEADER_BYTES).getUint32(0, false);
+      // Big-endian; `>>> 0` keeps the top bit from making it negative.
+      const length = ((header[0] << 24) | (header[1] << 16) | (header[2] << 8) | header[3]) >>> 0;
       if (length > this.maxFrameBytes) {
         this.failed = true;
         throw oversizedOrText(header, length, this.maxFrameBytes);

@@ -5,8 +5,8 @@ import {
   GenerateRequestSchema,
   GenerateResponseSchema,
   HelloSchema,
-  PlanRequestSchema,
   PingSchema,
+  PlanRequestSchema,
   PlanResponseSchema,
   PluginInfoSchema,
   PreflightRequestSchema,
@@ -79,14 +79,21 @@ export async function callMethod<I extends DescMessage, O extends DescMessage>(
   return fromBinary(desc.output, response);
 }
 
-/** Serves `desc` on `peer` with a typed handler. */
+/**
+ * Serves `desc` on `peer` with a typed handler. A synchronous handler's answer is encoded and
+ * returned synchronously, so the peer can send it without waiting for a microtask.
+ */
 export function serveMethod<I extends DescMessage, O extends DescMessage>(
   peer: RpcPeer,
   desc: MethodDesc<I, O>,
   handler: (request: MessageShape<I>) => Promise<MessageInitShape<O>> | MessageInitShape<O>,
 ): void {
-  peer.handle(desc.name, async (payload) => {
-    const response = await handler(fromBinary(desc.input, payload));
-    return toBinary(desc.output, create(desc.output, response));
+  const encode = (response: MessageInitShape<O>) => toBinary(desc.output, create(desc.output, response));
+  peer.handle(desc.name, (payload) => {
+    const response = handler(fromBinary(desc.input, payload));
+    if (typeof (response as PromiseLike<unknown>).then === "function") {
+      return Promise.resolve(response).then(encode);
+    }
+    return encode(response as MessageInitShape<O>);
   });
 }

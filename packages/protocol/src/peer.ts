@@ -1,7 +1,7 @@
 import type { Readable, Writable } from "node:stream";
-import { create, fromBinary, toBinary } from "@bufbuild/protobuf";
-import { DEFAULT_MAX_FRAME_BYTES, encodeFrame, FrameDecoder, FrameError } from "./framing";
-import { type Envelope, EnvelopeSchema } from "./gen/cigen/plugin/v1/plugin_pb";
+import { decodeEnvelope, encodeEnvelopeFrame, type WireEnvelope } from "./envelope-codec";
+import { DEFAULT_MAX_FRAME_BYTES, FrameDecoder, FrameError } from "./framing";
+import type { RpcError } from "./gen/cigen/plugin/v1/plugin_pb";
 import { PeerError } from "./peer-error";
 
 /** Answers one incoming call: request payload in, response payload out. */
@@ -83,7 +83,7 @@ export class RpcPeer {
         }, options.timeoutMs);
       }
       this.pending.set(id, entry);
-      this.send(create(EnvelopeSchema, { id, method, payload }));
+      this.send({ id, method, payload, isResponse: false });
     });
   }
 
@@ -92,9 +92,9 @@ export class RpcPeer {
     this.output.end();
   }
 
-  private send(envelope: Envelope): void {
+  private send(envelope: WireEnvelope): void {
     if (this.output.writableEnded || this.output.destroyed) return;
-    this.output.write(encodeFrame(toBinary(EnvelopeSchema, envelope)));
+    this.output.write(encodeEnvelopeFrame(envelope));
   }
 
   private receive(chunk: Uint8Array): void {
@@ -107,20 +107,20 @@ export class RpcPeer {
       return;
     }
     for (const frame of frames) {
-      let envelope: Envelope;
+      let envelope: WireEnvelope;
       try {
-        envelope = fromBinary(EnvelopeSchema, frame);
+        envelope = decodeEnvelope(frame);
       } catch (e) {
         this.fail(new PeerError("undecodable", `sent a frame that is not a valid Envelope (${(e as Error).message})`));
         return;
       }
       if (envelope.isResponse) this.settle(envelope);
-      else void this.serve(envelope);
+      else this.serve(envelope);
       if (this.failure) return;
     }
   }
 
-  private settle(envelope: Envelope): void {
+  private settle(envelope: WireEnvelope): void {
     const entry = this.pending.get(envelope.id);
     if (!entry) {
       if (this.abandoned.delete(envelope.id)) return;
@@ -137,30 +137,40 @@ export class RpcPeer {
     }
   }
 
-  private async serve(request: Envelope): Promise<void> {
-    const reply = create(EnvelopeSchema, { id: request.id, method: request.method, isResponse: true });
+  /**
+   * Runs the handler for an incoming call and sends its answer. A handler that answers
+   * synchronously is answered without a trip through the microtask queue.
+   */
+  private serve(request: WireEnvelope): void {
     const handler = this.handlers.get(request.method);
     if (!handler) {
-      reply.error = {
+      this.answer(request, undefined, {
         $typeName: "cigen.plugin.v1.RpcError",
         code: "UNIMPLEMENTED",
         message: `method ${request.method} is not implemented`,
         details: [],
-      };
-    } else {
-      try {
-        reply.payload = await handler(request.payload);
-      } catch (e) {
-        const err = e instanceof Error ? e : new Error(String(e));
-        reply.error = {
-          $typeName: "cigen.plugin.v1.RpcError",
-          code: "INTERNAL",
-          message: err.message,
-          details: err.stack ? [err.stack] : [],
-        };
-      }
+      });
+      return;
     }
-    this.send(reply);
+    let result: ReturnType<MethodHandler>;
+    try {
+      result = handler(request.payload);
+    } catch (e) {
+      this.answer(request, undefined, internalError(e));
+      return;
+    }
+    if (isPromiseLike(result)) {
+      Promise.resolve(result).then(
+        (payload) => this.answer(request, payload),
+        (e) => this.answer(request, undefined, internalError(e)),
+      );
+    } else {
+      this.answer(request, result);
+    }
+  }
+
+  private answer(request: WireEnvelope, payload: Uint8Array | undefined, error?: RpcError): void {
+    this.send({ id: request.id, method: request.method, payload: payload ?? NO_BYTES, isResponse: true, error });
   }
 
   private onEnd(): void {
@@ -185,6 +195,22 @@ export class RpcPeer {
     }
     for (const listener of this.closeListeners) listener(err);
   }
+}
+
+const NO_BYTES = new Uint8Array(0);
+
+function internalError(e: unknown): RpcError {
+  const err = e instanceof Error ? e : new Error(String(e));
+  return {
+    $typeName: "cigen.plugin.v1.RpcError",
+    code: "INTERNAL",
+    message: err.message,
+    details: err.stack ? [err.stack] : [],
+  };
+}
+
+function isPromiseLike<T>(value: T | PromiseLike<T>): value is PromiseLike<T> {
+  return typeof (value as PromiseLike<T> | undefined)?.then === "function";
 }
 
 function toPeerError(e: unknown): PeerError {
