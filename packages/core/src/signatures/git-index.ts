@@ -44,7 +44,7 @@ function parseChanges(buffer: Buffer): { dirty: Set<string>; deleted: Set<string
  * appear once per stage and are hashed from the work tree.
  */
 function parseIndex(buffer: Buffer, dirty: Set<string>, deleted: Set<string>, nonUtf8: string[]): TrackedFiles {
-  const tree: TrackedFiles = { paths: [], modes: [], blobs: [], pending: [] };
+  const tree: TrackedFiles & { pending: number[] } = { paths: [], modes: [], blobs: [], pending: [] };
   let start = 0;
   for (let end = buffer.indexOf(0); end !== -1; start = end + 1, end = buffer.indexOf(0, start)) {
     const tab = buffer.indexOf(9, start);

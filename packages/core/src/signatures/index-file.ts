@@ -188,7 +188,7 @@ function readEntries(stream: IndexStream, hashBytes: number, selection: PathSele
   };
   const fixed = new DataView(out.fixed.buffer, out.fixed.byteOffset, out.fixed.byteLength);
   const v4 = version === 4 ? new PathBuilder() : undefined;
-  const names = new SelectedNames();
+  const names = new SelectedNames(stream.limit);
   let count = 0;
   for (let i = 0; i < entryCount; i++) {
     // Offsets below are relative to the entry's start (`stream.at`), which `need` may move.
@@ -247,24 +247,33 @@ function readEntries(stream: IndexStream, hashBytes: number, selection: PathSele
  * `toString` calls cost 25 ms more than this (median of 9, benchmark repository).
  */
 class SelectedNames {
-  private bytes = Buffer.allocUnsafe(1 << 16);
+  private readonly bytes: Buffer;
   private length = 0;
+  /** The bits of every byte added: below 0x80, the names are ASCII. */
+  private bits = 0;
+
+  /** `capacity`: the index file's size, which holds every name (unwritten pages cost nothing). */
+  constructor(capacity: number) {
+    this.bytes = Buffer.allocUnsafe(capacity);
+  }
 
   add(source: Buffer, from: number, to: number): void {
-    if (this.length + (to - from) + 1 > this.bytes.length) {
-      const grown = Buffer.allocUnsafe(2 * (this.length + (to - from) + 1));
-      this.bytes.copy(grown, 0, 0, this.length);
-      this.bytes = grown;
-    }
     const bytes = this.bytes;
     let at = this.length;
-    for (let i = from; i < to; i++) bytes[at++] = source[i];
+    let bits = this.bits;
+    for (let i = from; i < to; i++) {
+      bits |= source[i];
+      bytes[at++] = source[i];
+    }
     bytes[at++] = 0;
     this.length = at;
+    this.bits = bits;
   }
 
   decode(): string[] {
     if (this.length === 0) return [];
+    // ASCII needs no UTF-8 decoding (latin1 is a copy); other names are checked after decoding.
+    if (this.bits < 0x80) return this.bytes.toString("latin1", 0, this.length - 1).split("\0");
     const text = this.bytes.toString("utf8", 0, this.length - 1);
     // Not valid UTF-8 (or holding U+FFFD): a decoded name could not be used to reach the file.
     if (text.includes("\uFFFD")) throw new UnsupportedIndex("a path that is not valid UTF-8");

@@ -71,25 +71,28 @@ function modeName(mode: number): string {
  */
 function trackedFiles(entries: IndexEntries): { files: TrackedFiles; entryOf: Int32Array; gitlinks: Uint8Array } {
   const count = entries.paths.length;
-  const files: TrackedFiles = { paths: [], modes: [], blobs: new Array(count), pending: [] };
+  // Without unmerged entries the index has one entry per path, and its path list is used as is.
+  const stages = entries.stages.subarray(0, count).some((stage) => stage !== 0);
+  const paths = stages ? [] : entries.paths;
+  const modes = new Array<string>(count);
+  const pending = new Uint8Array(count);
   const entryOf = new Int32Array(count);
   const gitlinks = new Uint8Array(count);
+  let n = 0;
   for (let k = 0; k < count; k++) {
-    const path = entries.paths[k];
-    const last = files.paths.length - 1;
-    const unmerged = entries.stages[k] !== 0;
-    if (last >= 0 && files.paths[last] === path) {
-      files.pending[last] = PENDING_HASH;
+    if (stages && n > 0 && paths[n - 1] === entries.paths[k]) {
+      pending[n - 1] = PENDING_HASH;
       continue;
     }
+    if (stages) paths.push(entries.paths[k]);
     const mode = entryMode(entries, k);
-    const hash = unmerged || (entries.flags[k] & (ENTRY_ASSUME_VALID | ENTRY_INTENT_TO_ADD)) !== 0;
-    entryOf[files.paths.length] = k;
-    gitlinks[files.paths.length] = mode === GITLINK ? 1 : 0;
-    files.paths.push(path);
-    files.modes.push(modeName(mode));
-    files.pending.push(hash ? PENDING_HASH : 0);
+    modes[n] = mode === 0o100644 ? "100644" : modeName(mode);
+    const hash = entries.stages[k] !== 0 || (entries.flags[k] & (ENTRY_ASSUME_VALID | ENTRY_INTENT_TO_ADD)) !== 0;
+    pending[n] = hash ? PENDING_HASH : 0;
+    entryOf[n] = k;
+    gitlinks[n] = mode === GITLINK ? 1 : 0;
+    n++;
   }
-  files.blobs.length = files.paths.length;
-  return { files, entryOf, gitlinks };
+  modes.length = n;
+  return { files: { paths, modes, blobs: new Array(n), pending: pending.subarray(0, n) }, entryOf, gitlinks };
 }

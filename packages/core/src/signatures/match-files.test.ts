@@ -48,6 +48,20 @@ describe("PathMatcher", () => {
     }
   });
 
+  it("agrees with picomatch on the globs it tests without it (dir/**, **/*.ext)", () => {
+    const paths = [...PATHS, ".md", "a/.md", "a/b.md/c", "a/b/.x.ts", "x.ts", "a/b/c.ts.md", "ab/x.ts"].sort(
+      comparePaths,
+    );
+    const matcher = new PathMatcher(paths);
+    for (const glob of ["a/**", "**/*.md", "**/*.ts", "a/**/*.ts", "a/**/*.md", "src/**/*😀.ts", "**/*.{ts,md}"]) {
+      const test = picomatch(glob, { dot: true });
+      expect(
+        matcher.matches(glob).map((i) => paths[i]),
+        glob,
+      ).toEqual(paths.filter((p) => test(p)));
+    }
+  });
+
   it("applies patterns in order: a later one wins", () => {
     const matcher = new PathMatcher(PATHS);
     const { patterns } = expandPatterns("j", ["a/**", "!a/b/**", "a/b/c.md"], {});

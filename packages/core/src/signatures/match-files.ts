@@ -111,9 +111,9 @@ export class PathMatcher {
   }
 
   private scan(glob: string): number[] {
-    const test = picomatch(glob, { dot: true });
-    const hits: number[] = [];
     const prefix = literalPrefix(glob);
+    const test = quickTest(glob, prefix) ?? picomatch(glob, { dot: true });
+    const hits: number[] = [];
     if (prefix === undefined) {
       for (let i = 0; i < this.paths.length; i++) if (test(this.paths[i])) hits.push(i);
       return hits;
@@ -123,12 +123,27 @@ export class PathMatcher {
     if (glob === prefix) return hits; // a literal path matches only itself
     const from = lowerBound(this.paths, `${prefix}/`, exact);
     const to = lowerBound(this.paths, `${prefix}0`, from); // "0" follows "/": the end of "prefix/..."
-    // `dir/**` (with dot) matches every path below dir: git paths have no "." or ".." segments, the
-    // only ones picomatch refuses. Testing each path cost 10% of signing a 40,000-file selection.
-    if (glob === `${prefix}/**`) for (let i = from; i < to; i++) hits.push(i);
-    else for (let i = from; i < to; i++) if (test(this.paths[i])) hits.push(i);
+    for (let i = from; i < to; i++) if (test(this.paths[i])) hits.push(i);
     return hits;
   }
+}
+
+/**
+ * The two shapes most globs have, tested without a regular expression: `dir/**` (dir and every
+ * path below it) and `dir/**\/*.ext` or `**\/*.ext` (a file name ending in a literal). picomatch (with dot)
+ * agrees on every path git can hold: its only exceptions are "." and ".." segments. Matching
+ * 20 jobs' globs against 40,000 paths went from 0.27x to 0.1x of `git ls-files -s` this way.
+ */
+function quickTest(glob: string, prefix: string | undefined): ((path: string) => boolean) | undefined {
+  const below = prefix === undefined ? "" : `${prefix}/`;
+  if (!glob.startsWith(below)) return undefined;
+  const rest = glob.slice(below.length);
+  if (rest === "**" && below !== "") return (path) => path === prefix || path.startsWith(below);
+  if (!rest.startsWith("**/*")) return undefined;
+  const ending = rest.slice(4);
+  if (ending === "" || /[/\\*?[\]{}()!+@]/.test(ending)) return undefined;
+  return (path) =>
+    path.startsWith(below) && path.endsWith(ending) && path.lastIndexOf("/") < path.length - ending.length;
 }
 
 /** Compiles an ordered pattern list into a predicate for single paths (history replay). */

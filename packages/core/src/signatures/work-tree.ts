@@ -38,7 +38,7 @@ export interface TrackedFiles {
   paths: string[];
   modes: string[];
   blobs: (string | undefined)[];
-  pending: number[];
+  pending: number[] | Uint8Array;
 }
 
 /**
