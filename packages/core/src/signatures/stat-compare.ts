@@ -43,6 +43,12 @@ const S_IFGITLINK = 0o160000;
  *
  * Not seen either, as git does not see it: a change that keeps size, inode and both timestamps.
  * ctime cannot be set from user space, so restoring mtime after an edit is seen.
+ *
+ * git built without USE_NSEC (Debian's and Ubuntu's git) uses whole seconds for both checks: it
+ * misses a ctime-only edit within the second it recorded (seen here, see the tests), and treats
+ * every file modified in the index's second as racy. The racy rule here compares to the nanosecond,
+ * as git built with USE_NSEC does: with whole seconds, a fresh checkout (files and index written in
+ * the same second) would have every file hashed on every run.
  */
 export function markChanged(tree: WorkTree, needed: Uint8Array): void {
   const check = tree.unverified;
