@@ -43,3 +43,4 @@ export async function planIn(
     host.close();
   }
 }
+export { describeStep, describeStepLine, installScript, shellcheck, shellcheckBash, show } from "./testing-steps";
