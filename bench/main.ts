@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { medianOf, run } from "./measure";
+import { modulesProject } from "./modules-project";
 import { pingAndEcho, pingFrameBytes, spawnHandshake } from "./round-trip";
 import { type Row, signatureBench } from "./signatures";
 import { syntheticConfig } from "./synthetic-config";
@@ -77,6 +78,16 @@ try {
     ratio: Number.NaN,
   });
 }
+// Six modules (five languages and postgres) start concurrently, detect, plan, and stay alive for the run.
+const modules = modulesProject(50);
+dirs.push(modules);
+const modulesMs = await generateMs(modules, 5);
+rows.push({
+  what: "cigen generate, 50 jobs, 6 modules",
+  ms: modulesMs,
+  baseline: "node -e 0",
+  ratio: modulesMs / nodeStart,
+});
 for (const d of dirs) rmSync(d, { recursive: true, force: true });
 
 // Work signatures on a 100,000-file repository and the savings replay (built once, kept in the temp dir).
