@@ -1,4 +1,4 @@
-import { type Dirent, lstatSync, readdirSync } from "node:fs";
+import { type Dirent, lstatSync, readdirSync, type Stats } from "node:fs";
 import { lowerBound } from "./compare-paths";
 import { parsePaths } from "./git-paths";
 import { UnsupportedIndex } from "./index-file";
@@ -65,7 +65,7 @@ class Walk {
     const tracked = this.paths[exact] === path;
     const from = lowerBound(this.paths, `${path}/`);
     const to = lowerBound(this.paths, `${path}0`); // "0" follows "/": the end of "path/..."
-    const stat = lstatSync(this.root + path, { throwIfNoEntry: false });
+    const stat = lstatIfThere(this.root + path);
     if (tracked) this.reachable[exact] = 1;
     if (stat === undefined) return;
     if (!stat.isDirectory()) {
@@ -83,8 +83,9 @@ class Walk {
     let listing: Dirent[];
     try {
       listing = readdirSync(this.root + dir, { withFileTypes: true });
-    } catch {
-      return; // replaced or unreadable since: its tracked files are found missing, git decides the rest
+    } catch (error) {
+      if (isGone(error)) return; // removed since its parent was listed: its tracked files are missing
+      throw new UnsupportedIndex(`cannot list ${dir}: ${(error as Error).message}`);
     }
     const present = new Map<string, boolean>();
     for (const entry of listing) {
@@ -118,10 +119,28 @@ class Walk {
   /** git does not follow a symlinked directory on the way to a path (`has_symlink_leading_path`). */
   private leadingDirsAreReal(path: string): boolean {
     for (let slash = path.indexOf("/"); slash !== -1; slash = path.indexOf("/", slash + 1)) {
-      if (!lstatSync(this.root + path.slice(0, slash), { throwIfNoEntry: false })?.isDirectory()) return false;
+      if (!lstatIfThere(this.root + path.slice(0, slash))?.isDirectory()) return false;
     }
     return true;
   }
+}
+
+/**
+ * The stat of a path, or undefined when it (or a folder on its way) is gone. Any other error (a
+ * folder that cannot be read) is left to git, whose answer for it this walk cannot predict.
+ */
+function lstatIfThere(path: string): Stats | undefined {
+  try {
+    return lstatSync(path);
+  } catch (error) {
+    if (isGone(error)) return undefined;
+    throw new UnsupportedIndex(`cannot look at ${path}: ${(error as Error).message}`);
+  }
+}
+
+function isGone(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException).code;
+  return code === "ENOENT" || code === "ENOTDIR";
 }
 
 /**

@@ -47,7 +47,9 @@ export async function readWorkTreeFromIndex(
       nonUtf8: untracked.nonUtf8,
     };
   } catch (error) {
-    if (error instanceof UnsupportedIndex) return undefined;
+    // Unreadable parts of the index or the work tree (EIO, EACCES): git reports them its own way.
+    if (error instanceof UnsupportedIndex || typeof (error as NodeJS.ErrnoException).code === "string")
+      return undefined;
     throw error;
   }
 }
