@@ -132,7 +132,7 @@ export class PathMatcher {
  * The two shapes most globs have, tested without a regular expression: `dir/**` (dir and every
  * path below it) and `dir/**\/*.ext` or `**\/*.ext` (a file name ending in a literal). picomatch (with dot)
  * agrees on every path git can hold: its only exceptions are "." and ".." segments. Matching
- * 20 jobs' globs against 40,000 paths went from 0.27x to 0.1x of `git ls-files -s` this way.
+ * 20 jobs' globs against 40,000 paths went from 0.27x to 0.13x of `git ls-files -s` this way.
  */
 function quickTest(glob: string, prefix: string | undefined): ((path: string) => boolean) | undefined {
   const below = prefix === undefined ? "" : `${prefix}/`;
