@@ -14,6 +14,12 @@ export class UnsupportedValue extends Error {
 /** Control characters and lone surrogates: only a double-quoted string can hold them. */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
 const NEEDS_ESCAPES = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u;
+/**
+ * The same characters plus any surrogate, paired or not: a quicker test without the `u` flag
+ * (which makes a regex walk code points), so the exact one runs only when this one matches.
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
+const MAYBE_NEEDS_ESCAPES = /[\x00-\x08\x0b-\x1f\x7f-\x9f\uD800-\uDFFF]/;
 
 /**
  * A plain scalar cannot start with an indicator, be a lone `-`/`?` (or start with one and a space),
@@ -39,7 +45,7 @@ export const INDENT_STEP = "  ";
  * lines get), as a mapping key (`key`) or as a value.
  */
 export function stringScalar(value: string, indent: string, key: boolean): string {
-  if (NEEDS_ESCAPES.test(value)) return doubleQuoted(value, indent, key);
+  if (MAYBE_NEEDS_ESCAPES.test(value) && NEEDS_ESCAPES.test(value)) return doubleQuoted(value, indent, key);
   const multiline = value.includes("\n");
   // Keys stay on one line: a multi-line key is written with \n escapes.
   if (multiline && key) return doubleQuoted(value, indent, key);
@@ -80,6 +86,8 @@ const MIN_MULTILINE_QUOTED = 40;
  */
 function doubleQuoted(value: string, indent: string, key: boolean): string {
   const json = JSON.stringify(value);
+  // Without an escape there is nothing to change (most quoted values: `if:` expressions, numbers).
+  if (json.indexOf("\\") === -1) return json;
   const breakLines = !key && json.length >= MIN_MULTILINE_QUOTED;
   let out = "";
   let copied = 0;

@@ -51,7 +51,9 @@ export function skipNeeds(job: Job, ctx: SkipContext): string[] {
  * The jobs reached through `needs` only (not `needs_any`: one failed alternative must not hold
  * the job back) that the job does not need directly, in workflow order.
  */
-export function fartherUpstream(job: Job, ctx: SkipContext): string[] {
+export function fartherUpstream(job: Job, ctx: SkipContext): readonly string[] {
+  const known = ctx.memo.fartherUpstream.get(job.id);
+  if (known) return known;
   const found = new Set<string>();
   const visit = (id: string) => {
     for (const up of ctx.byId.get(id)?.needs ?? []) {
@@ -64,7 +66,9 @@ export function fartherUpstream(job: Job, ctx: SkipContext): string[] {
   for (const id of job.needs) found.delete(id);
   // Sorting the (few) ancestors by position instead of filtering every job keeps this linear in
   // the ancestors: the filter made a 1,000-job workflow cost ~140 ms (measured with --cpu-prof).
-  return [...found].sort((a, b) => (ctx.position.get(a) ?? 0) - (ctx.position.get(b) ?? 0));
+  const ordered = [...found].sort((a, b) => (ctx.position.get(a) ?? 0) - (ctx.position.get(b) ?? 0));
+  ctx.memo.fartherUpstream.set(job.id, ordered);
+  return ordered;
 }
 
 /** "The upstream job `id` is done in a way its dependants may build on." */
@@ -72,7 +76,7 @@ export function upstreamDone(id: string, ctx: SkipContext): string {
   const succeeded = `needs.${id}.result == 'success'`;
   if (!ctx.skippable.has(id)) return succeeded;
   const skippedByPlan = [`needs.${id}.result == 'skipped'`, `${planned(planOutput(id))} == 'skip'`];
-  const present = presence(ctx.byId.get(id)!, ctx, new Map());
+  const present = presence(ctx.byId.get(id)!, ctx);
   if (present) skippedByPlan.push(present);
   return any([succeeded, all(skippedByPlan)]);
 }
@@ -82,10 +86,11 @@ export function upstreamDone(id: string, ctx: SkipContext): string {
  * and ref filter, and (as GitHub skips dependants of a job left out) those of its upstreams.
  * Undefined when it always belongs.
  */
-function presence(job: Job, ctx: SkipContext, memo: Map<string, string | undefined>): string | undefined {
+function presence(job: Job, ctx: SkipContext): string | undefined {
+  const memo = ctx.memo.presence;
   if (memo.has(job.id)) return memo.get(job.id);
   memo.set(job.id, undefined); // a cycle was refused by the core; this only guards the recursion
-  const up = (id: string) => (ctx.byId.has(id) ? presence(ctx.byId.get(id)!, ctx, memo) : undefined);
+  const up = (id: string) => (ctx.byId.has(id) ? presence(ctx.byId.get(id)!, ctx) : undefined);
   const parts = [...ownFilter(job).parts];
   for (const id of job.needs) {
     const p = up(id);
