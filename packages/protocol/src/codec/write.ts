@@ -12,7 +12,7 @@ import { Unsupported } from "./unsupported";
  */
 export function writeMessage(plan: MessagePlan, message: object): Uint8Array {
   const writer = new Writer(scratch);
-  writer.fields(plan, message as Fields, 0, !isMessageOf(plan, message));
+  writer.fields(plan, message as Fields, 0);
   // Kept for the next message unless it grew large (a Generate response can be megabytes).
   if (writer.bytes.length <= KEEP_SCRATCH) scratch = writer.bytes;
   return writer.bytes.slice(0, writer.at);
@@ -39,29 +39,25 @@ class Writer {
 
   constructor(public bytes: Uint8Array) {}
 
-  /**
-   * `init`: the object is an initializer, not a message (no matching $typeName), so it is written
-   * as toBinary(create(init)) would be: a field that is null or undefined is not set.
-   */
-  fields(plan: MessagePlan, message: Fields, depth: number, init: boolean): void {
+  fields(plan: MessagePlan, message: Fields, depth: number): void {
     if (!plan.supported || depth > MAX_DEPTH) throw new Unsupported(plan.typeName);
     const unknown = message.$unknown as unknown[] | undefined;
     if (unknown !== undefined && unknown.length > 0) throw new Unsupported("unknown fields");
     for (const field of plan.fields) {
-      const value = fieldValue(field, message, init);
+      const value = fieldValue(field, message);
       if (value === NOT_SET) continue;
       if (field.shape === "single") {
         this.tag(field.number, wireType(field.kind));
-        this.value(field, value, depth, init);
+        this.value(field, value, depth);
       } else if (field.shape === "list") {
-        this.list(field, value as unknown[], depth, init);
+        this.list(field, value as unknown[], depth);
       } else {
         this.map(field, value as Fields);
       }
     }
   }
 
-  private value(field: FieldPlan, value: unknown, depth: number, init: boolean): void {
+  private value(field: FieldPlan, value: unknown, depth: number): void {
     switch (field.kind) {
       case ValueKind.String:
         if (typeof value !== "string") throw new Unsupported("string");
@@ -76,11 +72,9 @@ class Writer {
         return;
       }
       case ValueKind.Message: {
-        if (typeof value !== "object" || value === null || Array.isArray(value)) throw new Unsupported("message");
+        if (typeof value !== "object" || value === null) throw new Unsupported("message");
         const start = this.placeholder();
-        const plan = planFor(field.message!);
-        // create() takes a message as it is and makes one from anything else.
-        this.fields(plan, value as Fields, depth + 1, init && !isMessageOf(plan, value));
+        this.fields(planFor(field.message!), value as Fields, depth + 1);
         this.closeLength(start);
         return;
       }
@@ -89,7 +83,7 @@ class Writer {
     }
   }
 
-  private list(field: FieldPlan, items: unknown[], depth: number, init: boolean): void {
+  private list(field: FieldPlan, items: unknown[], depth: number): void {
     if (field.packed) {
       this.tag(field.number, WIRE_LEN);
       const start = this.placeholder();
@@ -100,7 +94,7 @@ class Writer {
     const wire = wireType(field.kind);
     for (const item of items) {
       this.tag(field.number, wire);
-      this.value(field, item, depth, init);
+      this.value(field, item, depth);
     }
   }
 
@@ -113,7 +107,7 @@ class Writer {
       this.tag(1, WIRE_LEN);
       this.string(key);
       this.tag(2, valueTag);
-      this.value(field, map[key], 0, false);
+      this.value(field, map[key], 0);
       this.closeLength(start);
     }
   }
@@ -242,18 +236,13 @@ class Writer {
 }
 
 /** The value protobuf-es would write for `field`, or NOT_SET when it leaves the field out. */
-function fieldValue(field: FieldPlan, message: Fields, init: boolean): unknown {
+function fieldValue(field: FieldPlan, message: Fields): unknown {
   if (field.oneof !== undefined) {
     const group = message[field.oneof] as { case?: unknown; value?: unknown } | undefined;
-    if (init && group == null) return NOT_SET;
     if (typeof group !== "object" || group === null) throw new Unsupported("oneof");
-    if (group.case !== field.name) return NOT_SET;
-    // create() keeps a oneof case even without a value, and toBinary then fails or writes an empty value.
-    if (group.value == null) throw new Unsupported("oneof without a value");
-    return group.value;
+    return group.case === field.name ? group.value : NOT_SET;
   }
   const value = message[field.name];
-  if (init && value == null) return NOT_SET;
   if (field.shape === "list") {
     if (!Array.isArray(value)) throw new Unsupported("list");
     return value.length > 0 ? value : NOT_SET;
@@ -290,10 +279,6 @@ function isZero(field: FieldPlan, value: unknown): boolean {
       if (typeof value !== "number") throw new Unsupported("number");
       return value === 0;
   }
-}
-
-function isMessageOf(plan: MessagePlan, value: object): boolean {
-  return (value as { $typeName?: unknown }).$typeName === plan.typeName;
 }
 
 function checkInt32(value: unknown): asserts value is number {
