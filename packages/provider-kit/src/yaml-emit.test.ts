@@ -198,6 +198,15 @@ describe("emitYaml", () => {
     expectSame([1, "two", null, true]);
   });
 
+  it("writes only own keys, even if Object.prototype was given an enumerable one", () => {
+    Object.defineProperty(Object.prototype, "polluted", { value: 1, enumerable: true, configurable: true, writable: true });
+    try {
+      expectSame({ a: 1, b: { c: [{ d: 2 }] } });
+    } finally {
+      delete (Object.prototype as Record<string, unknown>).polluted;
+    }
+  });
+
   it("leaves out keys whose value is undefined, as yaml does", () => {
     expectSame({ a: 1, b: undefined, c: { d: undefined }, e: [{ f: undefined, g: 1 }] });
   });

@@ -51,7 +51,10 @@ function mapping(map: Mapping, indent: string): string {
   const inner = indent + INDENT_STEP;
   let out = "";
   let first = true;
-  for (const key of Object.keys(map)) {
+  // for-in rather than Object.keys: no array per mapping. isMap let only plain objects through,
+  // whose prototype has nothing enumerable; hasOwn guards against one that was given some.
+  for (const key in map) {
+    if (!Object.hasOwn(map, key)) continue;
     const value = map[key];
     // `yaml` leaves out keys whose value is undefined.
     if (value === undefined) continue;
