@@ -33,3 +33,28 @@ export function run(command: string, args: string[], cwd?: string): Promise<void
     );
   });
 }
+
+/**
+ * Medians of `fn` and of `baseline`, run alternately `runs` times (after one unmeasured run of
+ * each), so both see the same machine load. On the shared 2-core machine the load changes within
+ * seconds; a baseline measured once at the start swung the generate ratios by 20-30%.
+ */
+export async function medianWithBaseline(
+  runs: number,
+  fn: () => Promise<void>,
+  baseline: () => Promise<void>,
+): Promise<{ ms: number; baselineMs: number }> {
+  await baseline();
+  await fn();
+  const samples: number[] = [];
+  const baselineSamples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    let t = performance.now();
+    await baseline();
+    baselineSamples.push(performance.now() - t);
+    t = performance.now();
+    await fn();
+    samples.push(performance.now() - t);
+  }
+  return { ms: median(samples), baselineMs: median(baselineSamples) };
+}

@@ -199,7 +199,12 @@ describe("emitYaml", () => {
   });
 
   it("writes only own keys, even if Object.prototype was given an enumerable one", () => {
-    Object.defineProperty(Object.prototype, "polluted", { value: 1, enumerable: true, configurable: true, writable: true });
+    Object.defineProperty(Object.prototype, "polluted", {
+      value: 1,
+      enumerable: true,
+      configurable: true,
+      writable: true,
+    });
     try {
       expectSame({ a: 1, b: { c: [{ d: 2 }] } });
     } finally {
