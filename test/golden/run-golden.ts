@@ -3,9 +3,10 @@
  * processes), returning either the files or the diagnostics. Shared by the golden test and by
  * `npm run golden:update`, so both see exactly the same thing.
  */
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { DEFAULT_TIMEOUTS, type Diagnostic, hasErrors, runPipeline } from "@cigen/core";
+import { parse } from "yaml";
 
 export const PROVIDERS = ["github", "circleci", "buildkite", "gitlab", "jenkins"] as const;
 export type Provider = (typeof PROVIDERS)[number];
@@ -41,6 +42,12 @@ export interface GoldenCase {
   name: string;
   configDir: string;
   expectedDir: string;
+  /**
+   * Providers whose files the case commits in its own folder (an example lists them under
+   * `providers:`, and test/e2e/examples.test.ts checks that output): for those, only the
+   * diagnostics are kept under `expectedDir`, so no generated file is committed twice.
+   */
+  committedProviders: ReadonlySet<Provider>;
 }
 
 /**
@@ -61,11 +68,18 @@ export function goldenCases(repoRoot: string): GoldenCase[] {
       name,
       configDir: join(casesDir, name),
       expectedDir: join(casesDir, name, "expected"),
+      committedProviders: new Set<Provider>(),
     })),
     ...within(examplesDir).map((name) => ({
       name: `example-${name}`,
       configDir: join(examplesDir, name),
       expectedDir: join(repoRoot, "test/golden/examples", name, "expected"),
+      committedProviders: listedProviders(join(examplesDir, name, "cigen.yml")),
     })),
   ];
+}
+
+function listedProviders(configFile: string): Set<Provider> {
+  const listed = (parse(readFileSync(configFile, "utf8")) as { providers?: unknown }).providers;
+  return new Set(PROVIDERS.filter((p) => Array.isArray(listed) && listed.includes(p)));
 }
