@@ -1,6 +1,6 @@
 // `npm run bench`: builds the bundles, bundles the benchmark itself (it imports the protocol
 // package's TypeScript sources) and runs it.
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -13,4 +13,10 @@ execFileSync(process.execPath, ["scripts/build.mjs", "--quiet"], { cwd: root, st
 const out = join(mkdtempSync(join(tmpdir(), "cigen-bench-build-")), "bench.mjs");
 await build({ entryPoints: [join(root, "bench/main.ts")], outfile: out, ...nodeBundleOptions });
 // The bundle lives in a temp dir, so it is told where the repository is.
-execFileSync(process.execPath, [out], { cwd: root, stdio: "inherit", env: { ...process.env, CIGEN_REPO: root } });
+// A budget exceeded is already reported by the table: only the exit code is passed on.
+const bench = spawnSync(process.execPath, [out], {
+  cwd: root,
+  stdio: "inherit",
+  env: { ...process.env, CIGEN_REPO: root },
+});
+process.exitCode = bench.status ?? 1;
