@@ -2,7 +2,20 @@
  * Checksums computed by the job's shell, for providers with no checksum function of their own in
  * scripts (GitLab, Jenkins): a prelude sets one variable per file, the script text reads it.
  */
+import type { Text } from "@cigen/protocol";
 import { singleQuote } from "./shell-quote";
+
+/**
+ * Repository paths of the `{{ checksum }}` references in `text`, in order, without repeats: the
+ * files a prelude computes (their indexes number the variables, see checksumVar).
+ */
+export function checksumPaths(text: Text | undefined): string[] {
+  const out: string[] = [];
+  for (const part of text?.parts ?? []) {
+    if (part.kind.case === "checksum" && !out.includes(part.kind.value)) out.push(part.kind.value);
+  }
+  return out;
+}
 
 /** The shell variable that holds the checksum of the `index`-th file a script computes. */
 export function checksumVar(index: number): string {

@@ -1,9 +1,10 @@
 /** @cigen/provider-kit: the few helpers every provider plugin shares, so none re-implements them. */
 
-export { checksumPrelude, checksumVar } from "./checksum-prelude";
+export { checksumPaths, checksumPrelude, checksumVar } from "./checksum-prelude";
 export { globToRegex } from "./glob";
 export { generatedHeader } from "./header";
 export { deepMerge, isObject, type JsonObject, parseProviderConfig, readProviderConfig } from "./provider-config";
+export { doubleQuotedScriptSyntax, type ScriptNames, scriptSyntax } from "./script-syntax";
 export { doubleQuoteBody, shellQuote, singleQuote } from "./shell-quote";
 export { DEFAULT_SKIP_COMMAND, INSTALL_CIGEN, type SkipMode, type SkipSettings, skipSettings } from "./skip-settings";
 export { artifactSources, isNativeStore, isSkippable, storeType, usesNativeStore } from "./skip-store";

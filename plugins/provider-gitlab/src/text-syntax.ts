@@ -3,8 +3,11 @@
  * `variables`, `cache:key` and `rules`, while `script` lines go to the shell untouched, so the same
  * model Text needs a different spelling in each place.
  */
-import type { Job, Text } from "@cigen/protocol";
-import { checksumVar, doubleQuoteBody, type TextSyntax } from "@cigen/provider-kit";
+import type { Job } from "@cigen/protocol";
+import { doubleQuotedScriptSyntax, type ScriptNames, scriptSyntax, type TextSyntax } from "@cigen/provider-kit";
+
+// Re-exported so this file stays the one place the provider imports its text syntax from.
+export { checksumPaths } from "@cigen/provider-kit";
 
 const GIT = { sha: "CI_COMMIT_SHA", branch: "CI_COMMIT_REF_NAME" } as const;
 
@@ -13,29 +16,19 @@ export function platformOf(job: Job, kind: "os" | "arch"): string {
   return kind === "os" ? "linux" : job.arch || "amd64";
 }
 
-/** Repository paths of the `{{ checksum }}` references in `text`, in order, without repeats. */
-export function checksumPaths(text: Text | undefined): string[] {
-  const out: string[] = [];
-  for (const part of text?.parts ?? []) {
-    if (part.kind.case === "checksum" && !out.includes(part.kind.value)) out.push(part.kind.value);
-  }
-  return out;
+/** GitLab's git variables and the job's platform, as scripts read them. */
+function scriptNames(job: Job): ScriptNames {
+  return { git: GIT, platform: (kind) => platformOf(job, kind) };
 }
 
 /** Text as raw shell (a `script` line): literals verbatim, values as `${NAME}`. */
 export function shellSyntax(job: Job, sums: string[]): TextSyntax {
-  return {
-    env: (name) => `\${${name}}`,
-    secret: (name) => `\${${name}}`,
-    git: (kind) => `\${${GIT[kind]}}`,
-    checksum: (path) => `\${${checksumVar(sums.indexOf(path))}}`,
-    platform: (kind) => platformOf(job, kind),
-  };
+  return scriptSyntax(scriptNames(job), sums);
 }
 
 /** Text inside a double-quoted shell string: like shellSyntax, with literals escaped. */
 export function doubleQuotedSyntax(job: Job, sums: string[]): TextSyntax {
-  return { ...shellSyntax(job, sums), literal: doubleQuoteBody, platform: (k) => doubleQuoteBody(platformOf(job, k)) };
+  return doubleQuotedScriptSyntax(scriptNames(job), sums);
 }
 
 /** Text that GitLab itself expands (`variables` values): `$$` is a literal dollar. */

@@ -3,9 +3,12 @@
  * shell expands `${NAME}` from the environment Jenkins exports), and in `environment` values
  * (GStrings reading `env`).
  */
-import type { Job, Text } from "@cigen/protocol";
-import { checksumVar, doubleQuoteBody, type TextSyntax } from "@cigen/provider-kit";
+import type { Job } from "@cigen/protocol";
+import { doubleQuotedScriptSyntax, type ScriptNames, scriptSyntax, type TextSyntax } from "@cigen/provider-kit";
 import { gstringBody } from "./groovy-string";
+
+// Re-exported so this file stays the one place the provider imports its text syntax from.
+export { checksumPaths } from "@cigen/provider-kit";
 
 /** Multibranch pipelines set GIT_COMMIT and BRANCH_NAME. */
 const GIT = { sha: "GIT_COMMIT", branch: "BRANCH_NAME" } as const;
@@ -15,29 +18,19 @@ export function platformOf(job: Job, kind: "os" | "arch"): string {
   return kind === "os" ? "linux" : job.arch || "amd64";
 }
 
-/** Repository paths of the `{{ checksum }}` references in `text`, in order, without repeats. */
-export function checksumPaths(text: Text | undefined): string[] {
-  const out: string[] = [];
-  for (const part of text?.parts ?? []) {
-    if (part.kind.case === "checksum" && !out.includes(part.kind.value)) out.push(part.kind.value);
-  }
-  return out;
+/** Jenkins's git variables and the job's platform, as scripts read them. */
+function scriptNames(job: Job): ScriptNames {
+  return { git: GIT, platform: (kind) => platformOf(job, kind) };
 }
 
 /** Text as shell: literals verbatim, values as `${NAME}` (secrets are bound to their own name). */
 export function shellSyntax(job: Job, sums: string[]): TextSyntax {
-  return {
-    env: (name) => `\${${name}}`,
-    secret: (name) => `\${${name}}`,
-    git: (kind) => `\${${GIT[kind]}}`,
-    checksum: (path) => `\${${checksumVar(sums.indexOf(path))}}`,
-    platform: (kind) => platformOf(job, kind),
-  };
+  return scriptSyntax(scriptNames(job), sums);
 }
 
 /** Text inside a double-quoted shell string. */
 export function doubleQuotedSyntax(job: Job, sums: string[]): TextSyntax {
-  return { ...shellSyntax(job, sums), literal: doubleQuoteBody, platform: (k) => doubleQuoteBody(platformOf(job, k)) };
+  return doubleQuotedScriptSyntax(scriptNames(job), sums);
 }
 
 /** Text inside a GString (`environment` values): Jenkins variables as `${env.NAME}`. */
