@@ -30,4 +30,11 @@ export { readToml, type TomlFile, tomlEvidence, tomlString, tomlValue } from "./
 export { toolVersionsEntry } from "./tool-versions";
 export { versionFileEntry } from "./version-file";
 export { versionLine } from "./version-line";
+export {
+  type DetectedVersion,
+  type StatedVersion,
+  type VersionReading,
+  VersionSources,
+  type VersionSourcesSpec,
+} from "./version-sources";
 export { warning } from "./warning";

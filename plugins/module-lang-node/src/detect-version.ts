@@ -1,28 +1,19 @@
 import {
-  pickVersion,
+  type DetectedVersion,
   toolVersionsEntry,
-  type VersionFinding,
+  VersionSources,
   versionFileEntry,
   versionLine,
-  warning,
 } from "@cigen/module-kit";
-import type { Diagnostic, SourceLocation } from "@cigen/protocol";
+import type { SourceLocation } from "@cigen/protocol";
 import { NodeCodes } from "./codes";
 import { type PackageJson, stringField } from "./package-json";
 
 /** Node's version when nothing pins one: the active LTS line. */
 export const DEFAULT_NODE_VERSION = "22";
 
-export interface DetectedNodeVersion {
-  /** What to set up: "20.11.1", "20", "lts/*" (see setupVersion). */
-  version: string;
-  /** The winning source (".nvmrc", "package.json engines.node") or "default". */
-  source: string;
-  at?: SourceLocation;
-  /** Files that stated a usable version, for signatures. */
-  files: string[];
-  diagnostics: Diagnostic[];
-}
+/** Node's version: what to set up ("20.11.1", "20", "lts/*"; see setupVersion), from ".nvmrc", "package.json engines.node"... or "default". */
+export type DetectedNodeVersion = Omit<DetectedVersion, "stated">;
 
 /**
  * Node's version from its sources in priority order: .nvmrc, .node-version, .tool-versions,
@@ -30,17 +21,23 @@ export interface DetectedNodeVersion {
  * against it (pickVersion warns, naming both places).
  */
 export function detectNodeVersion(root: string, pkg: PackageJson | undefined): DetectedNodeVersion {
-  const diagnostics: Diagnostic[] = [];
-  const findings: VersionFinding[] = [];
-  const consider = (source: string, found: { value: string; at: SourceLocation } | undefined) => {
-    if (!found) return;
-    const version = found.value.trim().replace(/^v(?=\d)/, "");
-    if (setupVersion(version) === undefined) {
-      diagnostics.push(unusable(source, found.value, found.at));
-      return;
-    }
-    findings.push({ version, source, at: found.at });
-  };
+  const sources = new VersionSources({
+    tool: "node",
+    fallback: DEFAULT_NODE_VERSION,
+    codes: {
+      unusable: NodeCodes.VERSION_UNUSABLE,
+      conflict: NodeCodes.VERSION_CONFLICT,
+      defaulted: NodeCodes.VERSION_DEFAULTED,
+    },
+    unusable: "no Node.js version",
+    hint: 'write a version ("20.11.1"), a major ("20"), a range with a lower bound (">=20") or "lts/*"',
+  });
+  const consider = (source: string, found: { value: string; at: SourceLocation } | undefined) =>
+    sources.consider(source, found, (statement) => {
+      const version = statement.replace(/^v(?=\d)/, "");
+      const setup = setupVersion(version);
+      return setup === undefined ? undefined : { compare: version, setup };
+    });
   consider(".nvmrc", versionFileEntry(root, ".nvmrc"));
   consider(".node-version", versionFileEntry(root, ".node-version"));
   const toolVersions = toolVersionsEntry(root, ["nodejs", "node"]);
@@ -49,17 +46,8 @@ export function detectNodeVersion(root: string, pkg: PackageJson | undefined): D
     consider("package.json volta.node", stringField(pkg, ["volta", "node"]));
     consider("package.json engines.node", stringField(pkg, ["engines", "node"]));
   }
-  const picked = pickVersion("node", findings, DEFAULT_NODE_VERSION, {
-    conflict: NodeCodes.VERSION_CONFLICT,
-    defaulted: NodeCodes.VERSION_DEFAULTED,
-  });
-  return {
-    version: setupVersion(picked.version) ?? DEFAULT_NODE_VERSION,
-    source: picked.source,
-    at: picked.at,
-    files: [...new Set(findings.map((f) => f.at.file))],
-    diagnostics: [...diagnostics, ...picked.diagnostics],
-  };
+  const { version, source, at, files, diagnostics } = sources.pick();
+  return { version, source, at, files, diagnostics };
 }
 
 /**
@@ -81,13 +69,4 @@ export function nodeImage(version: string): string {
   if (version.startsWith("lts/")) return `node:${version.slice(4)}`;
   if (version === "node") return "node:current";
   return `node:${version}`;
-}
-
-function unusable(source: string, value: string, at: SourceLocation): Diagnostic {
-  return warning(
-    NodeCodes.VERSION_UNUSABLE,
-    `${source} says "${value}", which names no Node.js version to set up; it is ignored`,
-    'write a version ("20.11.1"), a major ("20"), a range with a lower bound (">=20") or "lts/*"',
-    at,
-  );
 }

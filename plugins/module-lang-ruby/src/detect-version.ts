@@ -1,12 +1,11 @@
 import {
-  pickVersion,
+  type DetectedVersion,
   toolVersionsEntry,
-  type VersionFinding,
+  VersionSources,
   versionFileEntry,
   versionLine,
-  warning,
 } from "@cigen/module-kit";
-import type { Diagnostic, SourceLocation } from "@cigen/protocol";
+import type { SourceLocation } from "@cigen/protocol";
 import { RubyCodes } from "./codes";
 import { gemRequirementRange } from "./gem-requirement";
 import { type GemfileLock, gemfileRuby } from "./gemfile";
@@ -14,16 +13,8 @@ import { type GemfileLock, gemfileRuby } from "./gemfile";
 /** Ruby's version when nothing pins one. */
 export const DEFAULT_RUBY_VERSION = "3.3";
 
-export interface DetectedRubyVersion {
-  /** What to set up: "3.3.0", "3.3" (see rubySetupVersion). */
-  version: string;
-  /** The winning source (".ruby-version", "Gemfile.lock RUBY VERSION") or "default". */
-  source: string;
-  at?: SourceLocation;
-  /** Files that stated a usable version, for signatures. */
-  files: string[];
-  diagnostics: Diagnostic[];
-}
+/** Ruby's version: what to set up ("3.3.0", "3.3"; see rubySetupVersion), from ".ruby-version", "Gemfile.lock RUBY VERSION"... or "default". */
+export type DetectedRubyVersion = Omit<DetectedVersion, "stated">;
 
 /**
  * Ruby's version from its sources in priority order: .ruby-version, .tool-versions, the Gemfile's
@@ -35,20 +26,24 @@ export function detectRubyVersion(
   manifest: string | undefined,
   lock: { file: string; content: GemfileLock } | undefined,
 ): DetectedRubyVersion {
-  const diagnostics: Diagnostic[] = [];
-  const findings: VersionFinding[] = [];
-  const consider = (source: string, version: string | undefined, written: string, at: SourceLocation) => {
-    if (version === undefined || rubySetupVersion(version) === undefined) {
-      diagnostics.push(
-        warning(
-          RubyCodes.VERSION_UNUSABLE,
-          `${source} says "${written}", which names no CRuby version to set up; it is ignored`,
-          'write a version ("3.3.0"), a release line ("3.3") or, in the Gemfile, a requirement ("~> 3.3.0")',
-          at,
-        ),
-      );
-    } else findings.push({ version, source, at });
-  };
+  const sources = new VersionSources({
+    tool: "ruby",
+    fallback: DEFAULT_RUBY_VERSION,
+    codes: {
+      unusable: RubyCodes.VERSION_UNUSABLE,
+      conflict: RubyCodes.VERSION_CONFLICT,
+      defaulted: RubyCodes.VERSION_DEFAULTED,
+    },
+    unusable: "no CRuby version",
+    hint: 'write a version ("3.3.0"), a release line ("3.3") or, in the Gemfile, a requirement ("~> 3.3.0")',
+  });
+  // `version` is what `written` means ("~> 3.2" as ">=3.2 <4"), undefined when it means nothing usable.
+  const consider = (source: string, version: string | undefined, written: string, at: SourceLocation) =>
+    sources.consider(source, { value: written, at }, () => {
+      if (version === undefined) return undefined;
+      const setup = rubySetupVersion(version);
+      return setup === undefined ? undefined : { compare: version, setup };
+    });
 
   const rubyVersion = versionFileEntry(root, ".ruby-version");
   if (rubyVersion) {
@@ -65,17 +60,8 @@ export function detectRubyVersion(
     consider(`${lock.file} RUBY VERSION`, lock.content.ruby.value, lock.content.ruby.value, lock.content.ruby.at);
   }
 
-  const picked = pickVersion("ruby", findings, DEFAULT_RUBY_VERSION, {
-    conflict: RubyCodes.VERSION_CONFLICT,
-    defaulted: RubyCodes.VERSION_DEFAULTED,
-  });
-  return {
-    version: rubySetupVersion(picked.version) ?? DEFAULT_RUBY_VERSION,
-    source: picked.source,
-    at: picked.at,
-    files: [...new Set(findings.map((f) => f.at.file))],
-    diagnostics: [...diagnostics, ...picked.diagnostics],
-  };
+  const { version, source, at, files, diagnostics } = sources.pick();
+  return { version, source, at, files, diagnostics };
 }
 
 /**

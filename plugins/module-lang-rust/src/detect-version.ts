@@ -1,12 +1,12 @@
 import {
+  type DetectedVersion,
   evidence,
-  pickVersion,
   readRepoFile,
   readToml,
   type TomlFile,
   tomlString,
   toolVersionsEntry,
-  type VersionFinding,
+  VersionSources,
   versionFileEntry,
   warning,
 } from "@cigen/module-kit";
@@ -19,19 +19,10 @@ const MSRV = "Cargo.toml rust-version";
 /** The toolchain when nothing pins one. */
 export const DEFAULT_RUST_VERSION = "stable";
 
-export interface RustVersion {
-  /** The toolchain to set up, as written: "1.77.0", "1.77", "stable", "nightly-2024-02-01". */
-  version: string;
-  /** The winning source ("rust-toolchain.toml", "Cargo.toml package.rust-version") or "default". */
-  source: string;
-  at?: SourceLocation;
-  /** Every usable source as written in its file, for signals ("^3.11", "1.22.1"). */
-  stated: { source: string; value: string; at: SourceLocation }[];
+/** The toolchain: what to set up as written ("1.77.0", "1.77", "stable", "nightly-2024-02-01"), from "rust-toolchain.toml", "Cargo.toml rust-version"... or "default". */
+export interface RustVersion extends DetectedVersion {
   /** The minimum supported Rust version from Cargo.toml, when stated. */
   msrv?: string;
-  /** Files that stated a usable version, for signatures. */
-  files: string[];
-  diagnostics: Diagnostic[];
 }
 
 /**
@@ -42,30 +33,24 @@ export interface RustVersion {
  * proves the MSRV claim), and it agrees with any release at or above it and with named channels.
  */
 export function detectRustVersion(root: string, names: ReadonlySet<string>, cargo: TomlFile | undefined): RustVersion {
-  const diagnostics: Diagnostic[] = [];
-  const findings: VersionFinding[] = [];
-  const setupVersions = new Map<string, string>();
-  const stated: RustVersion["stated"] = [];
-  const consider = (source: string, found: { value: string; at: SourceLocation } | undefined, minimum = false) => {
-    if (!found) return;
-    const version = found.value.trim();
-    if (!TOOLCHAIN.test(version) || (minimum && !RELEASE.test(version))) {
-      diagnostics.push(
-        warning(
-          RustCodes.VERSION_UNUSABLE,
-          `${source} says "${found.value}", which names no toolchain to set up; it is ignored`,
-          'write a release ("1.77.0", "1.77") or a channel ("stable", "nightly", "nightly-2024-02-01")',
-          found.at,
-        ),
-      );
-      return;
-    }
-    findings.push({ version: minimum ? `>=${version}` : version, source, at: found.at });
-    stated.push({ source, value: found.value.trim(), at: found.at });
-    setupVersions.set(source, version);
-  };
+  const sources = new VersionSources({
+    tool: "rust",
+    fallback: DEFAULT_RUST_VERSION,
+    codes: {
+      unusable: RustCodes.VERSION_UNUSABLE,
+      conflict: RustCodes.VERSION_CONFLICT,
+      defaulted: RustCodes.VERSION_DEFAULTED,
+    },
+    unusable: "no toolchain",
+    hint: 'write a release ("1.77.0", "1.77") or a channel ("stable", "nightly", "nightly-2024-02-01")',
+  });
+  const consider = (source: string, found: { value: string; at: SourceLocation } | undefined, minimum = false) =>
+    sources.consider(source, found, (version) => {
+      if (!TOOLCHAIN.test(version) || (minimum && !RELEASE.test(version))) return undefined;
+      return { compare: minimum ? `>=${version}` : version, setup: version };
+    });
   for (const file of ["rust-toolchain", "rust-toolchain.toml"]) {
-    if (names.has(file)) consider(file, toolchainFile(root, file, diagnostics));
+    if (names.has(file)) consider(file, toolchainFile(root, file, sources.diagnostics));
   }
   const toolVersions = names.has(".tool-versions") ? toolVersionsEntry(root, ["rust"]) : undefined;
   consider(".tool-versions", toolVersions && { value: toolVersions.version, at: toolVersions.at });
@@ -74,21 +59,13 @@ export function detectRustVersion(root: string, names: ReadonlySet<string>, carg
     (tomlString(cargo, ["package", "rust-version"]) ?? tomlString(cargo, ["workspace", "package", "rust-version"]));
   consider(MSRV, msrv, true);
   // A channel name is no release number: "stable" cannot be compared with an MSRV, and always meets it.
+  const { findings } = sources;
   const [first] = findings;
   const channelWins = first !== undefined && first.source !== MSRV && !RELEASE.test(first.version);
   const comparable = channelWins ? findings.filter((f) => f.source !== MSRV) : findings;
-  const picked = pickVersion("rust", comparable, DEFAULT_RUST_VERSION, {
-    conflict: RustCodes.VERSION_CONFLICT,
-    defaulted: RustCodes.VERSION_DEFAULTED,
-  });
   return {
-    version: setupVersions.get(picked.source) ?? picked.version,
-    source: picked.source,
-    at: picked.at,
-    stated,
+    ...sources.pick(comparable),
     msrv: msrv && RELEASE.test(msrv.value) ? msrv.value : undefined,
-    files: [...new Set(findings.map((f) => f.at.file))],
-    diagnostics: [...diagnostics, ...picked.diagnostics],
   };
 }
 
