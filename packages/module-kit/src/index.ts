@@ -28,6 +28,7 @@ export { checkThenInstall, runStep, type ToolchainInit, toolchainStep } from "./
 export { textOf } from "./text";
 export { readToml, type TomlFile, tomlEvidence, tomlString, tomlValue } from "./toml";
 export { toolVersionsEntry } from "./tool-versions";
+export { planToolchain, type ToolchainPlan, type ToolchainPlanSpec } from "./toolchain-plan";
 export { versionFileEntry } from "./version-file";
 export { versionLine } from "./version-line";
 export {

@@ -1,5 +1,5 @@
-import { moduleCache, planJobs, rootFileNames, stepInputs, warning } from "@cigen/module-kit";
-import type { Diagnostic, PlanRequest, Step } from "@cigen/protocol";
+import { moduleCache, planJobs, planToolchain, rootFileNames } from "@cigen/module-kit";
+import type { Diagnostic, PlanRequest } from "@cigen/protocol";
 import { GoCodes } from "./codes";
 import { RELEASE } from "./detect-version";
 import { CACHE_PATHS, downloadStep, goToolchain, MODULE } from "./install";
@@ -16,36 +16,27 @@ export const INPUTS = ["version", "install"] as const;
 export function planGo(request: PlanRequest) {
   const project = inspectGo(request.repoRoot, rootFileNames(request.repoRoot));
   const diagnostics: Diagnostic[] = [...project.diagnostics];
-  const hasModule = project.goMod !== undefined;
   return planJobs(
     request,
     (job) => {
-      const versions = new Set<string>();
-      let installs = false;
-      const steps = (version: string, install: boolean): Step[] => {
-        versions.add(version);
-        installs ||= install && hasModule;
-        return [goToolchain(version), ...(install && hasModule ? [downloadStep()] : [])];
-      };
-      const setupSteps = job.packages.length ? steps(project.version.version, true) : [];
-      const replacements = job.uses.map((use) => {
-        const { inputs, diagnostics: inputDiagnostics } = stepInputs(MODULE, job, use, INPUTS, GoCodes.UNKNOWN_INPUT);
-        diagnostics.push(...inputDiagnostics);
-        let version = project.version.version;
-        if (inputs.version !== undefined) {
-          const wanted = inputs.version.trim().replace(/^go(?=\d)/, "");
-          if (RELEASE.test(wanted)) version = wanted;
-          else
-            diagnostics.push(
-              warning(
-                GoCodes.BAD_INPUT_VERSION,
-                `job "${job.jobId}", step ${use.stepIndex + 1}: with: version "${inputs.version}" names no Go release; using ${version}`,
-                'write a release such as "1.22" or "1.22.1"',
-              ),
-            );
-        }
-        return { stepIndex: use.stepIndex, steps: steps(version, inputs.install !== "false") };
-      });
+      const { setupSteps, replacements, versions, installs } = planToolchain(
+        job,
+        {
+          module: MODULE,
+          inputs: INPUTS,
+          detected: project.version.version,
+          codes: { unknownInput: GoCodes.UNKNOWN_INPUT, badInputVersion: GoCodes.BAD_INPUT_VERSION },
+          readVersion: (input) => {
+            const wanted = input.trim().replace(/^go(?=\d)/, "");
+            return RELEASE.test(wanted) ? wanted : undefined;
+          },
+          unusable: "no Go release",
+          hint: 'write a release such as "1.22" or "1.22.1"',
+          installable: project.goMod !== undefined,
+          steps: (version, install) => [goToolchain(version), ...(install ? [downloadStep()] : [])],
+        },
+        diagnostics,
+      );
       return {
         setupSteps,
         replacements,
@@ -53,7 +44,7 @@ export function planGo(request: PlanRequest) {
           ? [
               moduleCache({
                 name: "go",
-                versions: [...versions],
+                versions,
                 // go.sum locks the modules; a module without dependencies has only go.mod.
                 lockFiles: project.lockFiles.length ? project.lockFiles : ["go.mod"],
                 paths: CACHE_PATHS,
@@ -61,7 +52,7 @@ export function planGo(request: PlanRequest) {
             ]
           : [],
         signatureFiles: project.signatureFiles,
-        signatureValues: { go: [...versions].join(",") },
+        signatureValues: { go: versions.join(",") },
       };
     },
     diagnostics,

@@ -1,5 +1,5 @@
-import { moduleCache, planJobs, rootFileNames, stepInputs, warning } from "@cigen/module-kit";
-import type { Diagnostic, PlanRequest, Step } from "@cigen/protocol";
+import { moduleCache, planJobs, planToolchain, rootFileNames } from "@cigen/module-kit";
+import type { Diagnostic, PlanRequest } from "@cigen/protocol";
 import { PythonCodes } from "./codes";
 import { CACHE_PATHS, installStep, MODULE, pythonToolchain } from "./install";
 import { inspectPython } from "./project";
@@ -20,38 +20,21 @@ export function planPython(request: PlanRequest) {
   return planJobs(
     request,
     (job) => {
-      const versions = new Set<string>();
-      let installs = false;
-      const steps = (version: string, install: boolean): Step[] => {
-        versions.add(version);
-        installs ||= install && project.installable;
-        return [pythonToolchain(version, manager), ...(install && project.installable ? [installStep(manager)] : [])];
-      };
-      const setupSteps = job.packages.length ? steps(project.version.version, true) : [];
-      const replacements = job.uses.map((use) => {
-        const { inputs, diagnostics: inputDiagnostics } = stepInputs(
-          MODULE,
-          job,
-          use,
-          INPUTS,
-          PythonCodes.UNKNOWN_INPUT,
-        );
-        diagnostics.push(...inputDiagnostics);
-        let version = project.version.version;
-        if (inputs.version !== undefined) {
-          const wanted = pythonSetupVersion(inputs.version);
-          if (wanted) version = wanted;
-          else
-            diagnostics.push(
-              warning(
-                PythonCodes.BAD_INPUT_VERSION,
-                `job "${job.jobId}", step ${use.stepIndex + 1}: with: version "${inputs.version}" names no Python version; using ${version}`,
-                'write a version such as "3.12" or "3.12.1"',
-              ),
-            );
-        }
-        return { stepIndex: use.stepIndex, steps: steps(version, inputs.install !== "false") };
-      });
+      const { setupSteps, replacements, versions, installs } = planToolchain(
+        job,
+        {
+          module: MODULE,
+          inputs: INPUTS,
+          detected: project.version.version,
+          codes: { unknownInput: PythonCodes.UNKNOWN_INPUT, badInputVersion: PythonCodes.BAD_INPUT_VERSION },
+          readVersion: pythonSetupVersion,
+          unusable: "no Python version",
+          hint: 'write a version such as "3.12" or "3.12.1"',
+          installable: project.installable,
+          steps: (version, install) => [pythonToolchain(version, manager), ...(install ? [installStep(manager)] : [])],
+        },
+        diagnostics,
+      );
       const managerLabel = manager.version ? `${manager.name}@${manager.version}` : manager.name;
       return {
         setupSteps,
@@ -67,7 +50,7 @@ export function planPython(request: PlanRequest) {
             ]
           : [],
         signatureFiles: project.signatureFiles,
-        signatureValues: { python: [...versions].join(","), ...(installs ? { package_manager: managerLabel } : {}) },
+        signatureValues: { python: versions.join(","), ...(installs ? { package_manager: managerLabel } : {}) },
       };
     },
     diagnostics,

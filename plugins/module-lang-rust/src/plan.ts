@@ -1,5 +1,5 @@
-import { moduleCache, planJobs, rootFileNames, stepInputs, textOf, warning } from "@cigen/module-kit";
-import type { Diagnostic, PlanRequest, Step } from "@cigen/protocol";
+import { moduleCache, planJobs, planToolchain, rootFileNames, textOf } from "@cigen/module-kit";
+import type { Diagnostic, PlanRequest } from "@cigen/protocol";
 import { RustCodes } from "./codes";
 import { CACHE_PATHS, MODULE, prepareStep, rustToolchain } from "./install";
 import { inspectRust } from "./project";
@@ -20,31 +20,21 @@ export function planRust(request: PlanRequest) {
   return planJobs(
     request,
     (job) => {
-      const versions = new Set<string>();
-      let installs = false;
-      const steps = (version: string, install: boolean): Step[] => {
-        versions.add(version);
-        installs ||= install && project.cargo;
-        return [rustToolchain(version), ...(install && project.cargo ? [prepareStep(locked)] : [])];
-      };
-      const setupSteps = job.packages.length ? steps(project.version.version, true) : [];
-      const replacements = job.uses.map((use) => {
-        const { inputs, diagnostics: inputDiagnostics } = stepInputs(MODULE, job, use, INPUTS, RustCodes.UNKNOWN_INPUT);
-        diagnostics.push(...inputDiagnostics);
-        let version = project.version.version;
-        if (inputs.version !== undefined) {
-          if (TOOLCHAIN.test(inputs.version.trim())) version = inputs.version.trim();
-          else
-            diagnostics.push(
-              warning(
-                RustCodes.BAD_INPUT_VERSION,
-                `job "${job.jobId}", step ${use.stepIndex + 1}: with: version "${inputs.version}" names no toolchain; using ${version}`,
-                'write a release ("1.77.0", "1.77") or a channel ("stable", "nightly")',
-              ),
-            );
-        }
-        return { stepIndex: use.stepIndex, steps: steps(version, inputs.install !== "false") };
-      });
+      const { setupSteps, replacements, versions, installs } = planToolchain(
+        job,
+        {
+          module: MODULE,
+          inputs: INPUTS,
+          detected: project.version.version,
+          codes: { unknownInput: RustCodes.UNKNOWN_INPUT, badInputVersion: RustCodes.BAD_INPUT_VERSION },
+          readVersion: (input) => (TOOLCHAIN.test(input.trim()) ? input.trim() : undefined),
+          unusable: "no toolchain",
+          hint: 'write a release ("1.77.0", "1.77") or a channel ("stable", "nightly")',
+          installable: project.cargo,
+          steps: (version, install) => [rustToolchain(version), ...(install ? [prepareStep(locked)] : [])],
+        },
+        diagnostics,
+      );
       return {
         setupSteps,
         replacements,
@@ -52,7 +42,7 @@ export function planRust(request: PlanRequest) {
           ? [
               moduleCache({
                 name: "rust",
-                versions: [...versions],
+                versions,
                 // Cargo.lock pins every crate; a library without one is keyed on its manifest.
                 lockFiles: locked ? project.lockFiles : ["Cargo.toml"],
                 paths: CACHE_PATHS,
@@ -60,7 +50,7 @@ export function planRust(request: PlanRequest) {
             ]
           : [],
         signatureFiles: project.signatureFiles,
-        signatureValues: { rust: [...versions].join(",") },
+        signatureValues: { rust: versions.join(",") },
         // Incremental artifacts only help rebuilds on one machine; in a cached target/ they are dead weight.
         env: installs ? [{ name: "CARGO_INCREMENTAL", value: textOf("0") }] : [],
       };
