@@ -1,6 +1,6 @@
 import { diagnostic } from "@cigen/plugin-sdk";
 import { type Diagnostic, type Job, type Step, StepCondition, type Text } from "@cigen/protocol";
-import type { JsonObject } from "@cigen/provider-kit";
+import { homeCachePath, homeLinkLines, type JsonObject, relocateHomePaths } from "@cigen/provider-kit";
 import { CACHE_CONDITION, CACHE_PATH } from "./codes";
 import { cacheKeyText } from "./text-syntax";
 
@@ -22,9 +22,12 @@ export interface CacheUseInit {
  * `post-command` hook saves the key when the command passed. Its backend (agent-local tarball by
  * default, or S3) is set on the agents with BUILDKITE_PLUGIN_CACHE_BACKEND and friends. The
  * plugin runs on the agent, so a job that runs in a container can only cache paths inside the
- * checkout (which the container shares).
+ * checkout (which the container shares). There a home-relative path (`~/.npm`, as modules cache)
+ * is cached as `.cigen/home/<path after ~/>` in the checkout, and the command first links the
+ * home path in the container to that folder (see provider-kit's home-caches.ts); other paths
+ * outside the checkout (absolute, `..`) get the warning BUILDKITE-008.
  */
-export function cachePlugins(job: Job, report: (d: Diagnostic) => void): JsonObject[] {
+export function cachePlugins(job: Job, report: (d: Diagnostic) => void): { plugins: JsonObject[]; links: string[] } {
   const uses: CacheUseInit[] = job.caches.map((c) => ({
     id: c.name,
     key: c.key,
@@ -32,19 +35,32 @@ export function cachePlugins(job: Job, report: (d: Diagnostic) => void): JsonObj
     paths: c.paths,
   }));
   uses.push(...cacheSteps(job, report));
-  return uses.map((use) => {
+  const plugins = uses.map((use) => {
     checkPaths(job, use, report);
     return {
       [CACHE_PLUGIN]: {
         id: use.id,
         key: cacheKeyText(use.key, job),
         ...(use.restoreKeys.length ? { "restore-keys": use.restoreKeys.map((k) => cacheKeyText(k, job)) } : {}),
-        paths: use.paths,
+        paths: job.image ? relocateHomePaths(use.paths) : use.paths,
         ...(use.always ? { always: true } : {}),
       },
     };
   });
+  const links = job.image
+    ? homeLinkLines(
+        uses.flatMap((u) => u.paths),
+        CONTAINER_CHECKOUT,
+      )
+    : [];
+  return { plugins, links };
 }
+
+/**
+ * The checkout as the container sees it: the command starts in it (the docker plugin mounts the
+ * checkout as its working directory, the compose service has it at /workdir).
+ */
+const CONTAINER_CHECKOUT = '"$PWD"';
 
 /**
  * Explicit restore_cache / save_cache steps become cache plugin uses too: a restore and a save
@@ -81,14 +97,16 @@ function failureOnly(job: Job, step: Step): Diagnostic {
 
 function checkPaths(job: Job, use: CacheUseInit, report: (d: Diagnostic) => void): void {
   if (!job.image) return;
-  const outside = use.paths.filter((p) => p.startsWith("/") || p.startsWith("~") || p.startsWith(".."));
+  const outside = use.paths.filter(
+    (p) => (p.startsWith("/") || p.startsWith("~") || p.startsWith("..")) && homeCachePath(p) === undefined,
+  );
   if (outside.length === 0) return;
   report(
     diagnostic({
       severity: "warning",
       code: CACHE_PATH,
       message: `job "${job.id}": cache "${use.id}" paths ${outside.join(", ")} are outside the checkout; on buildkite the cache plugin runs on the agent, not in the job's container, so they are not cached`,
-      hint: "point the tool's cache directory inside the checkout (for example npm_config_cache=.npm) and cache that path",
+      hint: "point the tool's cache directory inside the checkout (for example npm_config_cache=.npm) and cache that path, or use a path under ~/, which cigen relocates into the checkout",
       loc: job.loc,
     }),
   );

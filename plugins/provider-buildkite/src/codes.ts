@@ -14,7 +14,7 @@ export const ARTIFACT_PATH = "BUILDKITE-005";
 export const ARTIFACT_RETENTION = "BUILDKITE-006";
 /** A service env value Docker Compose cannot compute (a checksum). */
 export const SERVICE_ENV = "BUILDKITE-007";
-/** A cache path outside the checkout of a job that runs in a container. */
+/** A cache path outside the checkout of a job that runs in a container (`~/` paths are relocated into it). */
 export const CACHE_PATH = "BUILDKITE-008";
 /** A save_cache step that should run only on failure: the cache plugin saves on success or always. */
 export const CACHE_CONDITION = "BUILDKITE-009";

@@ -1,5 +1,5 @@
 import type { Diagnostic } from "@cigen/protocol";
-import { checksumRef, envRef, job, model, platformRef, secretRef, text } from "@cigen/provider-kit/testing";
+import { checksumRef, envRef, job, model, platformRef, run, secretRef, text } from "@cigen/provider-kit/testing";
 import { describe, expect, it } from "vitest";
 import { planArtifacts } from "./artifacts";
 import { cachePlugins } from "./caches";
@@ -87,10 +87,9 @@ describe("job translators", () => {
   it("caches through the cache plugin with its key templates", () => {
     const d = collect();
     const key = text("deps-", platformRef("os"), "-", platformRef("arch"), "-", checksumRef("go.sum"), envRef("V"));
-    const plugins = cachePlugins(
+    const { plugins, links } = cachePlugins(
       job("j", {
         arch: "arm64",
-        image: "golang:1",
         caches: [{ name: "go", key, restoreKeys: [text("deps-")], paths: ["~/go"] }],
       }),
       d.report,
@@ -105,7 +104,53 @@ describe("job translators", () => {
         },
       },
     ]);
+    // On the agent the home directory is the agent's own: nothing to relocate.
+    expect(links).toEqual([]);
+    expect(d.codes()).toEqual([]);
+  });
+
+  it("relocates home-relative cache paths of an image job into the checkout and links them there", () => {
+    const d = collect();
+    const { plugins, links } = cachePlugins(
+      job("j", {
+        image: "node:20",
+        caches: [{ name: "node", key: text("node"), paths: ["~/.npm", "node_modules", "/opt/cache"] }],
+      }),
+      d.report,
+    );
+    expect(plugins[0]["nienbo/cache#v2.4.15"]).toMatchObject({
+      paths: [".cigen/home/.npm", "node_modules", "/opt/cache"],
+    });
+    expect(links).toEqual([
+      'mkdir -p "$PWD"/.cigen/home/.npm',
+      'if [ "$(readlink "$HOME"/.npm)" != "$PWD"/.cigen/home/.npm ]; then rm -rf "$HOME"/.npm; ln -s "$PWD"/.cigen/home/.npm "$HOME"/.npm; fi',
+    ]);
+    // Only the path that cannot be relocated is warned about.
     expect(d.codes()).toEqual(["BUILDKITE-008"]);
+    expect(d.list[0].message).toContain("paths /opt/cache are outside the checkout");
+  });
+
+  it("puts the links at the start of an image job's command, escaped for the upload", () => {
+    const d = collect();
+    const { step } = translateJob(
+      job("j", {
+        image: "node:20",
+        steps: [
+          { kind: { case: "restoreCache", value: { key: text("npm"), paths: ["~/.npm"] } } },
+          run("npm ci"),
+          { kind: { case: "saveCache", value: { key: text("npm"), paths: ["~/.npm"] } } },
+        ],
+      }),
+      { kind: "true" },
+      { model: model(), compose: file, report: d.report },
+    );
+    expect(String(step.command).split("\n")).toEqual([
+      'mkdir -p "$$PWD"/.cigen/home/.npm',
+      'if [ "$(readlink "$$HOME"/.npm)" != "$$PWD"/.cigen/home/.npm ]; then rm -rf "$$HOME"/.npm; ln -s "$$PWD"/.cigen/home/.npm "$$HOME"/.npm; fi',
+      "npm ci",
+    ]);
+    expect(JSON.stringify(step.plugins)).toContain('"paths":[".cigen/home/.npm"]');
+    expect(d.codes()).toEqual([]);
   });
 
   it("runs services beside the job's image through docker compose", () => {

@@ -35,10 +35,10 @@ export interface JobContext {
 
 /**
  * One command step per job. Its command runs, in order: the needs_any check, runtime-valued env
- * exports, Git LFS, services, artifact downloads, the job's steps, then (in a skipping continuation)
- * the record of its signature. Everything the agent does
- * around the command (checkout, container, caches, artifact upload) is step keys and plugins. The
- * job's provider_config is merged into the step last.
+ * exports, the links of home-relative cache paths into the checkout (image jobs), Git LFS,
+ * services, artifact downloads, the job's steps, then (in a skipping continuation) the record of
+ * its signature. Everything the agent does around the command (checkout, container, caches,
+ * artifact upload) is step keys and plugins. The job's provider_config is merged into the step last.
  */
 export function translateJob(modelJob: Job, cond: Cond, ctx: JobContext): TranslatedJob {
   const { model, report } = ctx;
@@ -59,12 +59,20 @@ export function translateJob(modelJob: Job, cond: Cond, ctx: JobContext): Transl
       exports.push(`export ${e.name}=${shellWord(e.value, job)}`);
     } else env[e.name] = upload(job, literal, `env ${e.name}`, report);
   }
-  const prelude = [...needsAnyCheck(job), ...exports, ...checkout.commands, ...services.start, ...artifacts.downloads];
+  const caches = cachePlugins(job, report);
+  const prelude = [
+    ...needsAnyCheck(job),
+    ...exports,
+    ...caches.links,
+    ...checkout.commands,
+    ...services.start,
+    ...artifacts.downloads,
+  ];
   const finish = recordLines(job, ctx.skip);
   const script = buildScript(job, { prelude, cleanup: services.stop, finish }, report).join("\n");
   const ifCond = cond.kind === "true" ? {} : { if: render(cond) };
   const dependsOn = jobDependsOn(job);
-  const plugins = [...cachePlugins(job, report), services.plugin ?? dockerPlugin(job, needsAgent)].filter(
+  const plugins = [...caches.plugins, services.plugin ?? dockerPlugin(job, needsAgent)].filter(
     (p): p is JsonObject => p !== undefined,
   );
   const secrets = jobSecrets(job);

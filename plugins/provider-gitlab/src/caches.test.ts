@@ -1,8 +1,9 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: these strings are shell text, where ${NAME} is meant literally
 
-import { job, t } from "@cigen/provider-kit/testing";
+import { job, run, t } from "@cigen/provider-kit/testing";
 import { describe, expect, it } from "vitest";
 import { cacheKey, jobCaches } from "./caches";
+import { translateJob } from "./jobs";
 
 describe("cacheKey", () => {
   it("uses cache:key:files with the rest of the key as prefix when the key checksums files", () => {
@@ -50,9 +51,66 @@ describe("jobCaches", () => {
     expect(diagnostics.map((d) => [d.code, d.level])).toEqual([["GITLAB-011", 3]]);
   });
 
+  it("caches home-relative paths in .cigen/home and links them from the home directory first", () => {
+    const j = job("j", {
+      steps: [
+        { kind: { case: "restoreCache", value: { key: t("npm"), paths: ["~/.npm", "node_modules"] } } },
+        { kind: { case: "saveCache", value: { key: t("npm"), paths: ["~/.npm", "node_modules"] } } },
+      ],
+    });
+    const { cache, links, diagnostics } = jobCaches(j);
+    expect(cache).toEqual([{ key: "npm", paths: [".cigen/home/.npm", "node_modules"] }]);
+    expect(links).toEqual([
+      'mkdir -p "$CI_PROJECT_DIR"/.cigen/home/.npm',
+      'if [ "$(readlink "$HOME"/.npm)" != "$CI_PROJECT_DIR"/.cigen/home/.npm ]; then rm -rf "$HOME"/.npm; ln -s "$CI_PROJECT_DIR"/.cigen/home/.npm "$HOME"/.npm; fi',
+    ]);
+    expect(diagnostics).toEqual([]);
+  });
+
+  it("warns about paths outside the project that cannot be relocated", () => {
+    const caches = [{ name: "c", key: t("c"), paths: ["/var/cache/apt", "../shared", "~/.cache/pip", "vendor"] }];
+    const { cache, links, diagnostics } = jobCaches(job("j", { caches }));
+    expect(cache).toEqual([{ key: "c", paths: ["/var/cache/apt", "../shared", ".cigen/home/.cache/pip", "vendor"] }]);
+    expect(links).toHaveLength(2);
+    expect(diagnostics.map((d) => [d.code, d.level])).toEqual([["GITLAB-014", 2]]);
+    expect(diagnostics[0].message).toContain("cache paths /var/cache/apt, ../shared are outside the project directory");
+  });
+
   it("refuses more than four caches", () => {
     const caches = ["a", "b", "c", "d", "e"].map((k) => ({ name: k, key: t(k), paths: [`${k}/`] }));
     expect(jobCaches(job("j", { caches })).diagnostics.map((d) => d.code)).toEqual(["GITLAB-004"]);
     expect(jobCaches(job("j")).cache).toBeUndefined();
+    expect(jobCaches(job("j")).links).toEqual([]);
+  });
+});
+
+describe("home-relative cache paths in a job", () => {
+  it("links them after the skip check and before the steps, in one script item", () => {
+    const j = job("j", {
+      steps: [
+        { kind: { case: "restoreCache", value: { key: t("npm"), paths: ["~/.npm"] } } },
+        run("npm ci"),
+        { kind: { case: "saveCache", value: { key: t("npm"), paths: ["~/.npm"] } } },
+      ],
+    });
+    const placement = {
+      stage: "s",
+      needs: [],
+      rules: [],
+      globals: {},
+      writesMarker: false,
+      skip: { before: ["skip-check"], after: [] },
+    };
+    const { value, diagnostics } = translateJob(j, placement);
+    expect(value.cache).toEqual([{ key: "npm", paths: [".cigen/home/.npm"] }]);
+    expect(value.script).toEqual([
+      "skip-check",
+      [
+        'mkdir -p "$CI_PROJECT_DIR"/.cigen/home/.npm',
+        'if [ "$(readlink "$HOME"/.npm)" != "$CI_PROJECT_DIR"/.cigen/home/.npm ]; then rm -rf "$HOME"/.npm; ln -s "$CI_PROJECT_DIR"/.cigen/home/.npm "$HOME"/.npm; fi',
+      ].join("\n"),
+      "npm ci",
+    ]);
+    expect(diagnostics).toEqual([]);
   });
 });

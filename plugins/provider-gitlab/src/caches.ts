@@ -3,12 +3,17 @@
  * hashes those files itself, at most two) with the rest of the key as `prefix`; any other key is
  * rendered with GitLab variables. `restore_cache` / `save_cache` steps become job caches with the
  * `pull` / `push` policy: GitLab restores before the first step and saves after the last.
+ *
+ * GitLab caches only paths inside the project directory, so a home-relative path (`~/.npm`, as
+ * modules cache) is cached as `.cigen/home/<path after ~/>` and the script first links the home
+ * path to that folder (see provider-kit's home-caches.ts). Other paths outside the project
+ * (absolute, `..`) cannot be cached: GITLAB-014.
  */
 
 import { diagnostic } from "@cigen/plugin-sdk";
 import type { Diagnostic, Job, Text } from "@cigen/protocol";
-import { type JsonObject, renderText } from "@cigen/provider-kit";
-import { CACHE_KEY_TOO_MANY_FILES, RESTORE_KEYS_UNUSED, TOO_MANY_CACHES } from "./codes";
+import { homeCachePath, homeLinkLines, type JsonObject, relocateHomePaths, renderText } from "@cigen/provider-kit";
+import { CACHE_KEY_TOO_MANY_FILES, CACHE_PATH_OUTSIDE_PROJECT, RESTORE_KEYS_UNUSED, TOO_MANY_CACHES } from "./codes";
 import { cacheKeySyntax, checksumPaths } from "./text-syntax";
 
 const MAX_CACHES = 4;
@@ -21,8 +26,15 @@ interface CacheSpec {
   policy?: "pull" | "push";
 }
 
-/** The job's `cache:` list (undefined when it has none) and what could not be expressed. */
-export function jobCaches(job: Job): { cache: JsonObject[] | undefined; diagnostics: Diagnostic[] } {
+/** The project directory as the job's shell sees it. */
+const PROJECT_DIR = '"$CI_PROJECT_DIR"';
+
+/**
+ * The job's `cache:` list (undefined when it has none), the script lines that link home-relative
+ * cache paths into the project directory (to run before the job's steps) and what could not be
+ * expressed.
+ */
+export function jobCaches(job: Job): { cache: JsonObject[] | undefined; links: string[]; diagnostics: Diagnostic[] } {
   const specs = cacheSpecs(job);
   const diagnostics: Diagnostic[] = [];
   if (specs.length > MAX_CACHES) {
@@ -45,12 +57,30 @@ export function jobCaches(job: Job): { cache: JsonObject[] | undefined; diagnost
       }),
     );
   }
+  const paths = specs.flatMap((s) => s.paths);
+  const outside = [...new Set(paths.filter((p) => isOutside(p) && homeCachePath(p) === undefined))];
+  if (outside.length) {
+    diagnostics.push(
+      diagnostic({
+        severity: "warning",
+        code: CACHE_PATH_OUTSIDE_PROJECT,
+        message: `job "${job.id}": cache paths ${outside.join(", ")} are outside the project directory; GitLab caches only paths inside $CI_PROJECT_DIR, so they are not cached`,
+        hint: "point the tool's cache directory inside the project (for example npm_config_cache=.npm) and cache that path, or use a path under ~/, which cigen relocates into the project",
+        loc: job.loc,
+      }),
+    );
+  }
   const cache = specs.map((spec) => {
     const { key, diagnostics: keyDiagnostics } = cacheKey(job, spec.key);
     diagnostics.push(...keyDiagnostics);
-    return { key, paths: spec.paths, ...(spec.policy ? { policy: spec.policy } : {}) };
+    return { key, paths: relocateHomePaths(spec.paths), ...(spec.policy ? { policy: spec.policy } : {}) };
   });
-  return { cache: cache.length ? cache : undefined, diagnostics };
+  return { cache: cache.length ? cache : undefined, links: homeLinkLines(paths, PROJECT_DIR), diagnostics };
+}
+
+/** A path GitLab cannot reach from the project directory as it is written. */
+function isOutside(path: string): boolean {
+  return path.startsWith("/") || path.startsWith("~") || path === ".." || path.startsWith("../");
 }
 
 function cacheSpecs(job: Job): CacheSpec[] {

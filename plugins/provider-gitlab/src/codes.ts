@@ -29,3 +29,5 @@ export const RESTORE_KEYS_UNUSED = "GITLAB-011";
 export const TOO_MANY_NEEDS = "GITLAB-012";
 /** The core sent skippable jobs without the `skip.command` flag: skipping is not wired. */
 export const SKIP_COMMAND_MISSING = "GITLAB-013";
+/** A cache path outside the project directory that cigen cannot relocate into it (absolute, `..`). */
+export const CACHE_PATH_OUTSIDE_PROJECT = "GITLAB-014";

@@ -52,7 +52,9 @@ export function translateJob(modelJob: Job, placement: JobPlacement): { value: J
     ...config.diagnostics,
   ];
   const variables = Object.fromEntries([...env.variables, ...services.variables, ...checkoutVariables(job)]);
-  const script = [...(placement.skip?.before ?? []), ...env.exports, ...stepScript(job)];
+  // After GitLab restored the caches and before the steps: link home-relative cache paths into the project.
+  const links = caches.links.length ? [caches.links.join("\n")] : [];
+  const script = [...(placement.skip?.before ?? []), ...env.exports, ...links, ...stepScript(job)];
   if (placement.writesMarker) script.push(markerScript(job.id));
   script.push(...(placement.skip?.after ?? []));
   const cache = [...(caches.cache ?? []), ...(placement.skip?.cache ? [placement.skip.cache] : [])];
