@@ -1,5 +1,14 @@
 import { execFileSync } from "node:child_process";
-import { lstatSync, mkdirSync, mkdtempSync, readlinkSync, rmSync, writeFileSync } from "node:fs";
+import {
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -42,17 +51,17 @@ describe("relocateHomePaths", () => {
 });
 
 describe("homeLinkLines", () => {
-  it("creates the folder and the parent, then links unless already linked", () => {
+  it("creates the folder and the parent, then links where nothing of the user's is in the way", () => {
     expect(homeLinkLines(["~/.cache/pip", "target"], '"$CI_PROJECT_DIR"')).toEqual([
       'mkdir -p "$CI_PROJECT_DIR"/.cigen/home/.cache/pip "$HOME"/.cache',
-      'if [ "$(readlink "$HOME"/.cache/pip)" != "$CI_PROJECT_DIR"/.cigen/home/.cache/pip ]; then rm -rf "$HOME"/.cache/pip; ln -s "$CI_PROJECT_DIR"/.cigen/home/.cache/pip "$HOME"/.cache/pip; fi',
+      'if [ -L "$HOME"/.cache/pip ] || [ ! -e "$HOME"/.cache/pip ] || rmdir "$HOME"/.cache/pip 2>/dev/null; then ln -sfn "$CI_PROJECT_DIR"/.cigen/home/.cache/pip "$HOME"/.cache/pip; fi',
     ]);
   });
 
   it("needs no parent for a path directly in the home directory, and quotes odd names", () => {
     expect(homeLinkLines(["~/my cache"], '"$PWD"')).toEqual([
       `mkdir -p "$PWD"/'.cigen/home/my cache'`,
-      `if [ "$(readlink "$HOME"/'my cache')" != "$PWD"/'.cigen/home/my cache' ]; then rm -rf "$HOME"/'my cache'; ln -s "$PWD"/'.cigen/home/my cache' "$HOME"/'my cache'; fi`,
+      `if [ -L "$HOME"/'my cache' ] || [ ! -e "$HOME"/'my cache' ] || rmdir "$HOME"/'my cache' 2>/dev/null; then ln -sfn "$PWD"/'.cigen/home/my cache' "$HOME"/'my cache'; fi`,
     ]);
   });
 
@@ -79,10 +88,12 @@ describe("homeLinkLines", () => {
       });
     }
 
-    it("replaces what is at the home path by a link, and is idempotent", () => {
+    it("links a missing path, an empty folder and an earlier link, and is idempotent", () => {
       dir = mkdtempSync(join(tmpdir(), "cigen-home-"));
-      mkdirSync(join(dir, "home", ".npm"), { recursive: true });
-      writeFileSync(join(dir, "home", ".npm", "stale"), "x");
+      mkdirSync(join(dir, "home", ".npm"), { recursive: true }); // empty: replaced
+      mkdirSync(join(dir, "elsewhere"));
+      mkdirSync(join(dir, "home", ".cache"));
+      symlinkSync(join(dir, "elsewhere"), join(dir, "home", ".cache", "pip")); // an earlier job's link
       mkdirSync(join(dir, "checkout"));
       for (let i = 0; i < 2; i++) {
         runLines(["~/.npm", "~/.cache/pip"]);
@@ -95,6 +106,16 @@ describe("homeLinkLines", () => {
       }
       writeFileSync(join(dir, "home", ".npm", "new"), "y");
       expect(lstatSync(join(dir, "checkout", ".cigen/home/.npm/new")).isFile()).toBe(true);
+    });
+
+    it("leaves a home folder that holds files alone (a persistent home is the user's own cache)", () => {
+      dir = mkdtempSync(join(tmpdir(), "cigen-home-"));
+      mkdirSync(join(dir, "home", ".npm"), { recursive: true });
+      writeFileSync(join(dir, "home", ".npm", "mine"), "x");
+      mkdirSync(join(dir, "checkout"));
+      runLines(["~/.npm"]);
+      expect(lstatSync(join(dir, "home", ".npm")).isDirectory()).toBe(true);
+      expect(readFileSync(join(dir, "home", ".npm", "mine"), "utf8")).toBe("x");
     });
   });
 });

@@ -31,9 +31,12 @@ export function relocateHomePaths(paths: readonly string[]): string[] {
 /**
  * POSIX sh lines that link each home-relative path of `paths` to its folder in the checkout; the
  * other paths are ignored. `root` is a shell word for the checkout's absolute path as the job sees
- * it (`"$CI_PROJECT_DIR"`). Per path: create the folder and the home path's parent, and unless the
- * home path already is that link, replace whatever is there by it. A path below another one that
- * is linked needs no link of its own. Nothing when no path is home-relative.
+ * it (`"$CI_PROJECT_DIR"`). Per path: create the folder and the home path's parent, then link the
+ * home path when nothing is there, when it is an empty folder, or when it is a link (an earlier
+ * job's). A folder that already holds files is left alone: on a machine whose home directory
+ * persists (GitLab's shell executor) it is the user's own cache, which already survives between
+ * jobs and must not be deleted; the job then simply does not fill the provider's cache. A path
+ * below another one that is linked needs no link of its own. Nothing when no path is home-relative.
  */
 export function homeLinkLines(paths: readonly string[], root: string): string[] {
   const rests = [...new Set(paths.map(homeRelative).filter((r): r is string => r !== undefined))].sort();
@@ -45,7 +48,7 @@ export function homeLinkLines(paths: readonly string[], root: string): string[] 
     const dirs = [folder, ...(parent === "." ? [] : [`"$HOME"/${shellQuote(parent)}`])];
     return [
       `mkdir -p ${dirs.join(" ")}`,
-      `if [ "$(readlink ${home})" != ${folder} ]; then rm -rf ${home}; ln -s ${folder} ${home}; fi`,
+      `if [ -L ${home} ] || [ ! -e ${home} ] || rmdir ${home} 2>/dev/null; then ln -sfn ${folder} ${home}; fi`,
     ];
   });
 }
