@@ -1,6 +1,7 @@
 import { getTextEncoding } from "@bufbuild/protobuf/wire";
 import { type FieldPlan, type MessagePlan, planFor, ValueKind, type ZeroProperty } from "./plan";
 import { Unsupported } from "./unsupported";
+import { WIRE_LEN, wireType } from "./wire";
 
 /**
  * Reads a message into the same plain object protobuf-es's fromBinary builds (same properties, in
@@ -25,9 +26,6 @@ export function readMessage(plan: MessagePlan, bytes: Uint8Array): object {
 type Fields = Record<string, unknown>;
 
 const MAX_DEPTH = 64;
-const WIRE_VARINT = 0;
-const WIRE_BIT64 = 1;
-const WIRE_LEN = 2;
 const EMPTY_BYTES = new Uint8Array(0);
 /** Buffer's own Latin-1 reader, which works on any Uint8Array; for ASCII it is also UTF-8. */
 const latin1Slice = (Buffer.prototype as unknown as { latin1Slice(start: number, end: number): string }).latin1Slice;
@@ -279,18 +277,5 @@ function zeroOfMapValue(field: FieldPlan): unknown {
       return field.enumZero;
     default:
       return 0;
-  }
-}
-
-function wireType(kind: ValueKind): number {
-  switch (kind) {
-    case ValueKind.String:
-    case ValueKind.Bytes:
-    case ValueKind.Message:
-      return WIRE_LEN;
-    case ValueKind.Double:
-      return WIRE_BIT64;
-    default:
-      return WIRE_VARINT;
   }
 }

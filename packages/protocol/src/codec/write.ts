@@ -1,5 +1,6 @@
 import { type FieldPlan, type MessagePlan, planFor, ValueKind } from "./plan";
 import { Unsupported } from "./unsupported";
+import { WIRE_LEN, wireType } from "./wire";
 
 /**
  * Writes `message` the way protobuf-es's toBinary does, byte for byte, in one pass into one
@@ -26,10 +27,6 @@ type Fields = Record<string, unknown>;
 
 /** Deeper than this, protobuf-es (which reads at most 100 levels back) decides. */
 const MAX_DEPTH = 64;
-
-const WIRE_VARINT = 0;
-const WIRE_BIT64 = 1;
-const WIRE_LEN = 2;
 
 const NOT_SET = Symbol("not set");
 
@@ -293,17 +290,4 @@ function varintSize(value: number): number {
   if (value < 0x200000) return 3;
   if (value < 0x10000000) return 4;
   return 5;
-}
-
-function wireType(kind: ValueKind): number {
-  switch (kind) {
-    case ValueKind.String:
-    case ValueKind.Bytes:
-    case ValueKind.Message:
-      return WIRE_LEN;
-    case ValueKind.Double:
-      return WIRE_BIT64;
-    default:
-      return WIRE_VARINT;
-  }
 }
