@@ -28,6 +28,18 @@ async function sign(
 
 const one = async (dir: string, j: SignatureJob = job("test", ["src/**"])) => (await sign(dir, [j])).sig[j.id];
 
+describe("computeSignatures: cigen's runtime folders", () => {
+  it("are not inputs: a restored cache in .cigen/home or a skip marker leaves a ** job's signature alone", async () => {
+    const dir = makeRepo(BASE);
+    const everything = job("all", ["**"]);
+    const clean = await one(dir, everything);
+    writeFiles(dir, { ".cigen/home/.npm/_cacache/index": "x\n", ".cigen/skip/test": "ok\n" });
+    expect(await one(dir, everything)).toBe(clean);
+    writeFiles(dir, { ".cigen/plugins/acme/main.mjs": "x\n" });
+    expect(await one(dir, everything)).not.toBe(clean);
+  });
+});
+
 describe("computeSignatures: content", () => {
   it("is the same on a second clone and in a worktree", async () => {
     const dir = makeRepo(BASE);

@@ -1,4 +1,5 @@
 import { type Dirent, lstatSync, readdirSync, type Stats } from "node:fs";
+import { holdsCigenRuntime, isCigenRuntimePath } from "./cigen-folders";
 import { lowerBound } from "./compare-paths";
 import { parsePaths } from "./git-paths";
 import { UnsupportedIndex } from "./index-file";
@@ -69,9 +70,9 @@ class Walk {
     if (tracked) this.reachable[exact] = 1;
     if (stat === undefined) return;
     if (!stat.isDirectory()) {
-      if (!tracked) this.candidates.push(path);
+      if (!tracked) this.untracked(path, false);
     } else if (from < to) this.directory(`${path}/`, from, to);
-    else if (!(tracked && this.tracked.gitlinks[exact])) this.candidates.push(path);
+    else if (!(tracked && this.tracked.gitlinks[exact])) this.untracked(path, true);
   }
 
   /**
@@ -113,7 +114,17 @@ class Walk {
       else if (isDirectory === false) this.candidates.push(path.slice(0, slash));
       i = end;
     }
-    for (const name of present.keys()) this.candidates.push(dir + name);
+    for (const [name, isDirectory] of present) this.untracked(dir + name, isDirectory);
+  }
+
+  /**
+   * A path the index has nothing under: a candidate for git, except cigen's runtime folders, and
+   * `.cigen` itself, which is entered so that git is not asked to list a restored cache file by file.
+   */
+  private untracked(path: string, isDirectory: boolean): void {
+    if (isCigenRuntimePath(path)) return;
+    if (isDirectory && holdsCigenRuntime(path)) this.directory(`${path}/`, 0, 0);
+    else this.candidates.push(path);
   }
 
   /** git does not follow a symlinked directory on the way to a path (`has_symlink_leading_path`). */

@@ -40,6 +40,30 @@ function ageFile(dir: string, path: string): void {
   git(dir, "update-index", "-q", "--refresh");
 }
 
+describe("cigen's runtime folders (.cigen/home, .cigen/skip)", () => {
+  const ALL = [["**"]];
+
+  it("hold no untracked input for either reader; the rest of .cigen is read as usual", async () => {
+    const dir = makeRepo({ "src/a.ts": "a\n" });
+    writeFiles(dir, {
+      ".cigen/home/.npm/_cacache/index": "x\n",
+      ".cigen/skip/test": "ok\n",
+      ".cigen/plugins/acme/main.mjs": "m\n",
+    });
+    expect(paths(filesOf(await sameAsGit(dir, ALL)))).toEqual([".cigen/plugins/acme/main.mjs", "src/a.ts"]);
+    expect(paths(filesOf(await sameAsGit(dir, [[".cigen/**"]])))).toEqual([".cigen/plugins/acme/main.mjs"]);
+  });
+
+  it("still count files committed there, but not untracked ones beside them", async () => {
+    const dir = makeRepo({ "src/a.ts": "a\n", ".cigen/home/keep.txt": "k\n" });
+    writeFiles(dir, { ".cigen/home/keep.txt": "changed\n", ".cigen/home/other": "o\n" });
+    expect(filesOf(await sameAsGit(dir, ALL))).toEqual([
+      [".cigen/home/keep.txt", "100644", blobOf(dir, "changed\n")],
+      ["src/a.ts", "100644", blobOf(dir, "a\n")],
+    ]);
+  });
+});
+
 describe("readWorkTreeFromIndex: tracked files", () => {
   it("hashes modified files, drops deleted ones and sees the executable bit, as git add would", async () => {
     const dir = makeRepo({ "src/a.ts": "aaaa\n", "src/b.ts": "b\n", "src/run.sh": "echo\n", "other/x.ts": "x\n" });

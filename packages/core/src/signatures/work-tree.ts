@@ -1,3 +1,4 @@
+import { isCigenRuntimePath } from "./cigen-folders";
 import { comparePaths, isSorted } from "./compare-paths";
 import type { GitSettings } from "./git-settings";
 import type { StatCheck } from "./stat-compare";
@@ -42,16 +43,18 @@ export interface TrackedFiles {
 }
 
 /**
- * Merges sorted tracked files with untracked ones (any order) into one `comparePaths`-sorted list.
+ * Merges sorted tracked files with untracked ones (any order) into one `comparePaths`-sorted list,
+ * leaving out untracked files in cigen's runtime folders (`isCigenRuntimePath`).
  * `from[i]` is the tracked index behind merged path i, or -1 for an untracked path.
  */
 export function mergeUntracked(
   tree: TrackedFiles,
-  untracked: string[],
+  listed: string[],
   options: { sorted?: boolean } = {},
 ): Pick<WorkTree, "paths" | "modes" | "blobs" | "pending"> & { from: Int32Array } {
   // git's output is checked; the index file is sorted by construction (git refuses it otherwise).
   if (!options.sorted && !isSorted(tree.paths)) throw new Error("the index lists paths out of order");
+  const untracked = listed.some(isCigenRuntimePath) ? listed.filter((path) => !isCigenRuntimePath(path)) : listed;
   if (untracked.length === 0) {
     const from = new Int32Array(tree.paths.length);
     for (let i = 0; i < from.length; i++) from[i] = i;
