@@ -4,9 +4,10 @@
  * sent, a committed git history, and a clean environment for the provider's shell to run in.
  */
 import { execFileSync } from "node:child_process";
-import { chmodSync, writeFileSync } from "node:fs";
+import { chmodSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { cliPath } from "./cli";
+import { expect } from "vitest";
+import { cliPath, runCli } from "./cli";
 import { tempRepo } from "./temp-repo";
 
 /** Where the shim that runs this repository's CLI lives in a test project. */
@@ -29,6 +30,20 @@ export function skipRepo(files: Record<string, string>, stubs: Record<string, st
   const repo = tempRepo({ ...files, [CIGEN_SHIM]: `#!/bin/sh\nexec node ${cliPath} "$@"\n`, ...stubFiles });
   for (const path of [CIGEN_SHIM, ...Object.keys(stubFiles)]) chmodSync(join(repo, path), 0o755);
   return repo;
+}
+
+/**
+ * Runs `cigen generate` (with `args`) in `repo`, fails the test unless it succeeds, and returns the
+ * file it wrote at `output`: the config whose wiring the test then runs.
+ */
+export async function generate(
+  repo: string,
+  output: string,
+  { args = [], env }: { args?: string[]; env?: NodeJS.ProcessEnv } = {},
+): Promise<string> {
+  const r = await runCli(["generate", ...args], { cwd: repo, env });
+  expect(r.code, r.stderr).toBe(0);
+  return readFileSync(join(repo, output), "utf8");
 }
 
 /** Makes `repo` a git repository on `main` with everything committed. */

@@ -10,8 +10,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { runCli } from "../../support/cli";
-import { commitAll, commitFile, shellEnv, skipRepo, stubKeeping } from "../../support/skip-harness";
+import { commitAll, commitFile, generate, shellEnv, skipRepo, stubKeeping } from "../../support/skip-harness";
 
 type RunStep = { run?: { name?: string; command: string; when?: string } };
 type CircleJob = { steps: (RunStep | Record<string, unknown>)[] };
@@ -80,9 +79,7 @@ beforeAll(async () => {
     },
     { curl: stubKeeping("sent.json") },
   );
-  const r = await runCli(["generate"], { cwd: repo });
-  expect(r.code, r.stderr).toBe(0);
-  setup = parse(readFileSync(join(repo, ".circleci/config.yml"), "utf8"));
+  setup = parse(await generate(repo, ".circleci/config.yml"));
   commitAll(repo);
 }, 120_000);
 

@@ -12,8 +12,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { type Contexts, holds, render } from "../../../plugins/provider-github/src/expression-evaluator";
-import { runCli } from "../../support/cli";
-import { commitAll, shellEnv, skipRepo } from "../../support/skip-harness";
+import { commitAll, generate, shellEnv, skipRepo } from "../../support/skip-harness";
 
 type Step = { id?: string; if?: string; env?: Record<string, string>; run?: string; uses?: string };
 type Job = { outputs?: Record<string, string>; steps: Step[] };
@@ -106,12 +105,11 @@ beforeAll(async () => {
     GITHUB_EVENT_NAME: "push",
     GITHUB_EVENT_PATH: event,
   };
-  const generated = await runCli(["generate", "--provider", "github"], {
-    cwd: repo,
+  const workflow = await generate(repo, ".github/workflows/ci.yml", {
+    args: ["--provider", "github"],
     env: { CI: "", GITHUB_ACTIONS: "" },
   });
-  expect(generated.code, generated.stderr).toBe(0);
-  jobs = parse(readFileSync(join(repo, ".github/workflows/ci.yml"), "utf8")).jobs;
+  jobs = parse(workflow).jobs;
 }, 60_000);
 
 // Each plan starts cigen through npx; on a busy machine that takes seconds.

@@ -6,11 +6,10 @@
  * (skip) once the job recorded, then 0 again after an input changed.
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { runCli } from "../../support/cli";
-import { commitAll, commitFile, shellEnv, skipRepo } from "../../support/skip-harness";
+import { commitAll, commitFile, generate, shellEnv, skipRepo } from "../../support/skip-harness";
 
 const CONFIG = `providers: [jenkins]
 skip_store: { type: dir, path: .cigen-store }
@@ -73,9 +72,7 @@ beforeAll(async () => {
     "test/t.txt": "t\n",
     ".gitignore": "node_modules/\n.cigen-store/\n",
   });
-  const r = await runCli(["generate"], { cwd: repo });
-  expect(r.code, r.stderr).toBe(0);
-  jenkinsfile = readFileSync(join(repo, "Jenkinsfile"), "utf8");
+  jenkinsfile = await generate(repo, "Jenkinsfile");
   commitAll(repo);
 }, 120_000);
 
