@@ -10,7 +10,8 @@ export interface ToolchainPlanSpec {
   inputs: readonly string[];
   /** The version detected in the repository, set up unless a `with: version` says otherwise. */
   detected: string;
-  codes: { unknownInput: string; badInputVersion: string };
+  /** The module's diagnostic codes (its codes.ts object, which names them alike in every module). */
+  codes: { UNKNOWN_INPUT: string; BAD_INPUT_VERSION: string };
   /** The version to set up for a `with: version` input, or undefined when it names none. */
   readVersion(input: string): string | undefined;
   /** What a bad `with: version` fails to name ("no Go release"), and how to write a good one. */
@@ -53,7 +54,7 @@ export function planToolchain(job: PlanJob, spec: ToolchainPlanSpec, diagnostics
       job,
       use,
       spec.inputs,
-      spec.codes.unknownInput,
+      spec.codes.UNKNOWN_INPUT,
     );
     diagnostics.push(...inputDiagnostics);
     let version = spec.detected;
@@ -63,7 +64,7 @@ export function planToolchain(job: PlanJob, spec: ToolchainPlanSpec, diagnostics
       else
         diagnostics.push(
           warning(
-            spec.codes.badInputVersion,
+            spec.codes.BAD_INPUT_VERSION,
             `job "${job.jobId}", step ${use.stepIndex + 1}: with: version "${inputs.version}" names ${spec.unusable}; using ${version}`,
             spec.hint,
           ),

@@ -23,7 +23,8 @@ export interface VersionSourcesSpec {
   tool: string;
   /** The version to set up when no source names one. */
   fallback: string;
-  codes: { unusable: string; conflict: string; defaulted: string };
+  /** The module's diagnostic codes (its codes.ts object, which names them alike in every module). */
+  codes: { VERSION_UNUSABLE: string; VERSION_CONFLICT: string; VERSION_DEFAULTED: string };
   /** What an unusable statement fails to name, ending "... which names <this> to set up" ("no Go release"). */
   unusable: string;
   /** How to write a usable statement. */
@@ -74,7 +75,7 @@ export class VersionSources {
     if (!reading) {
       this.diagnostics.push(
         warning(
-          this.spec.codes.unusable,
+          this.spec.codes.VERSION_UNUSABLE,
           `${source} says "${found.value}", which names ${this.spec.unusable} to set up; it is ignored`,
           this.spec.hint,
           found.at,
@@ -93,7 +94,10 @@ export class VersionSources {
    */
   pick(compared: readonly VersionFinding[] = this.findings): DetectedVersion {
     const { tool, fallback, codes } = this.spec;
-    const picked = pickVersion(tool, compared, fallback, { conflict: codes.conflict, defaulted: codes.defaulted });
+    const picked = pickVersion(tool, compared, fallback, {
+      conflict: codes.VERSION_CONFLICT,
+      defaulted: codes.VERSION_DEFAULTED,
+    });
     return {
       version: this.setupVersions.get(picked.source) ?? picked.version,
       source: picked.source,

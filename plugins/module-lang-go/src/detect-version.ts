@@ -23,11 +23,7 @@ export function detectGoVersion(root: string, names: ReadonlySet<string>, goMod:
   const sources = new VersionSources({
     tool: "go",
     fallback: DEFAULT_GO_VERSION,
-    codes: {
-      unusable: GoCodes.VERSION_UNUSABLE,
-      conflict: GoCodes.VERSION_CONFLICT,
-      defaulted: GoCodes.VERSION_DEFAULTED,
-    },
+    codes: GoCodes,
     unusable: "no Go release",
     hint: 'write a release such as "1.22" or "1.22.1"',
   });

@@ -25,7 +25,7 @@ export function planGo(request: PlanRequest) {
           module: MODULE,
           inputs: INPUTS,
           detected: project.version.version,
-          codes: { unknownInput: GoCodes.UNKNOWN_INPUT, badInputVersion: GoCodes.BAD_INPUT_VERSION },
+          codes: GoCodes,
           readVersion: (input) => {
             const wanted = input.trim().replace(/^go(?=\d)/, "");
             return RELEASE.test(wanted) ? wanted : undefined;

@@ -24,11 +24,7 @@ export function detectNodeVersion(root: string, pkg: PackageJson | undefined): D
   const sources = new VersionSources({
     tool: "node",
     fallback: DEFAULT_NODE_VERSION,
-    codes: {
-      unusable: NodeCodes.VERSION_UNUSABLE,
-      conflict: NodeCodes.VERSION_CONFLICT,
-      defaulted: NodeCodes.VERSION_DEFAULTED,
-    },
+    codes: NodeCodes,
     unusable: "no Node.js version",
     hint: 'write a version ("20.11.1"), a major ("20"), a range with a lower bound (">=20") or "lts/*"',
   });

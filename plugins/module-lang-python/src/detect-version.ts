@@ -31,11 +31,7 @@ export function detectPythonVersion(
   const sources = new VersionSources({
     tool: "python",
     fallback: DEFAULT_PYTHON_VERSION,
-    codes: {
-      unusable: PythonCodes.VERSION_UNUSABLE,
-      conflict: PythonCodes.VERSION_CONFLICT,
-      defaulted: PythonCodes.VERSION_DEFAULTED,
-    },
+    codes: PythonCodes,
     unusable: "no CPython version",
     hint: 'write a version ("3.12.1"), a minor ("3.12") or a range with a lower bound (">=3.11")',
   });

@@ -26,7 +26,7 @@ export function planPython(request: PlanRequest) {
           module: MODULE,
           inputs: INPUTS,
           detected: project.version.version,
-          codes: { unknownInput: PythonCodes.UNKNOWN_INPUT, badInputVersion: PythonCodes.BAD_INPUT_VERSION },
+          codes: PythonCodes,
           readVersion: pythonSetupVersion,
           unusable: "no Python version",
           hint: 'write a version such as "3.12" or "3.12.1"',

@@ -29,11 +29,7 @@ export function detectRubyVersion(
   const sources = new VersionSources({
     tool: "ruby",
     fallback: DEFAULT_RUBY_VERSION,
-    codes: {
-      unusable: RubyCodes.VERSION_UNUSABLE,
-      conflict: RubyCodes.VERSION_CONFLICT,
-      defaulted: RubyCodes.VERSION_DEFAULTED,
-    },
+    codes: RubyCodes,
     unusable: "no CRuby version",
     hint: 'write a version ("3.3.0"), a release line ("3.3") or, in the Gemfile, a requirement ("~> 3.3.0")',
   });

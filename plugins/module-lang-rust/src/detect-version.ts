@@ -36,11 +36,7 @@ export function detectRustVersion(root: string, names: ReadonlySet<string>, carg
   const sources = new VersionSources({
     tool: "rust",
     fallback: DEFAULT_RUST_VERSION,
-    codes: {
-      unusable: RustCodes.VERSION_UNUSABLE,
-      conflict: RustCodes.VERSION_CONFLICT,
-      defaulted: RustCodes.VERSION_DEFAULTED,
-    },
+    codes: RustCodes,
     unusable: "no toolchain",
     hint: 'write a release ("1.77.0", "1.77") or a channel ("stable", "nightly", "nightly-2024-02-01")',
   });

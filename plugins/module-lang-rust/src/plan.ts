@@ -26,7 +26,7 @@ export function planRust(request: PlanRequest) {
           module: MODULE,
           inputs: INPUTS,
           detected: project.version.version,
-          codes: { unknownInput: RustCodes.UNKNOWN_INPUT, badInputVersion: RustCodes.BAD_INPUT_VERSION },
+          codes: RustCodes,
           readVersion: (input) => (TOOLCHAIN.test(input.trim()) ? input.trim() : undefined),
           unusable: "no toolchain",
           hint: 'write a release ("1.77.0", "1.77") or a channel ("stable", "nightly")',
