@@ -123,7 +123,7 @@ describe("job translators", () => {
     });
     expect(links).toEqual([
       'mkdir -p "$PWD"/.cigen/home/.npm',
-      'if [ "$(readlink "$HOME"/.npm)" != "$PWD"/.cigen/home/.npm ]; then rm -rf "$HOME"/.npm; ln -s "$PWD"/.cigen/home/.npm "$HOME"/.npm; fi',
+      'if [ -L "$HOME"/.npm ] || [ ! -e "$HOME"/.npm ] || rmdir "$HOME"/.npm 2>/dev/null; then ln -sfn "$PWD"/.cigen/home/.npm "$HOME"/.npm; fi',
     ]);
     // Only the path that cannot be relocated is warned about.
     expect(d.codes()).toEqual(["BUILDKITE-008"]);
@@ -146,7 +146,7 @@ describe("job translators", () => {
     );
     expect(String(step.command).split("\n")).toEqual([
       'mkdir -p "$$PWD"/.cigen/home/.npm',
-      'if [ "$(readlink "$$HOME"/.npm)" != "$$PWD"/.cigen/home/.npm ]; then rm -rf "$$HOME"/.npm; ln -s "$$PWD"/.cigen/home/.npm "$$HOME"/.npm; fi',
+      'if [ -L "$$HOME"/.npm ] || [ ! -e "$$HOME"/.npm ] || rmdir "$$HOME"/.npm 2>/dev/null; then ln -sfn "$$PWD"/.cigen/home/.npm "$$HOME"/.npm; fi',
       "npm ci",
     ]);
     expect(JSON.stringify(step.plugins)).toContain('"paths":[".cigen/home/.npm"]');

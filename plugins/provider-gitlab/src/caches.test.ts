@@ -62,7 +62,7 @@ describe("jobCaches", () => {
     expect(cache).toEqual([{ key: "npm", paths: [".cigen/home/.npm", "node_modules"] }]);
     expect(links).toEqual([
       'mkdir -p "$CI_PROJECT_DIR"/.cigen/home/.npm',
-      'if [ "$(readlink "$HOME"/.npm)" != "$CI_PROJECT_DIR"/.cigen/home/.npm ]; then rm -rf "$HOME"/.npm; ln -s "$CI_PROJECT_DIR"/.cigen/home/.npm "$HOME"/.npm; fi',
+      'if [ -L "$HOME"/.npm ] || [ ! -e "$HOME"/.npm ] || rmdir "$HOME"/.npm 2>/dev/null; then ln -sfn "$CI_PROJECT_DIR"/.cigen/home/.npm "$HOME"/.npm; fi',
     ]);
     expect(diagnostics).toEqual([]);
   });
@@ -107,7 +107,7 @@ describe("home-relative cache paths in a job", () => {
       "skip-check",
       [
         'mkdir -p "$CI_PROJECT_DIR"/.cigen/home/.npm',
-        'if [ "$(readlink "$HOME"/.npm)" != "$CI_PROJECT_DIR"/.cigen/home/.npm ]; then rm -rf "$HOME"/.npm; ln -s "$CI_PROJECT_DIR"/.cigen/home/.npm "$HOME"/.npm; fi',
+        'if [ -L "$HOME"/.npm ] || [ ! -e "$HOME"/.npm ] || rmdir "$HOME"/.npm 2>/dev/null; then ln -sfn "$CI_PROJECT_DIR"/.cigen/home/.npm "$HOME"/.npm; fi',
       ].join("\n"),
       "npm ci",
     ]);
