@@ -25,3 +25,15 @@ try {
     process.exitCode = ExitCode.INTERNAL;
   }
 }
+
+// The command has finished and every plugin has exited. Exiting here instead of letting Node
+// wind down on its own saves the teardown of a large heap: ~50 ms of the 1000-job bench's
+// generate (measured from the last line of JavaScript to the parent seeing the exit). Output is
+// flushed first: on some platforms a pipe is written asynchronously.
+await flushed(process.stdout);
+await flushed(process.stderr);
+process.exit();
+
+function flushed(stream: NodeJS.WriteStream): Promise<void> {
+  return new Promise((resolve) => stream.write("", () => resolve()));
+}

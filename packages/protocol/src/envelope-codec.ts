@@ -116,8 +116,9 @@ function readCommonEnvelope(bytes: Uint8Array): WireEnvelope | undefined {
       } else {
         // Method names are short; a long one would not fit fromCharCode's argument list.
         if (length > MAX_FAST_METHOD) return undefined;
-        for (let i = at; i < at + length; i++) if (bytes[i] > 0x7f) return undefined;
-        envelope.method = String.fromCharCode.apply(null, bytes.subarray(at, at + length) as unknown as number[]);
+        const method = methodAt(bytes, at, length);
+        if (method === undefined) return undefined;
+        envelope.method = method;
       }
       at += length;
     } else {
@@ -128,6 +129,28 @@ function readCommonEnvelope(bytes: Uint8Array): WireEnvelope | undefined {
 }
 
 const EMPTY = new Uint8Array(0);
+
+/**
+ * The ASCII method name in `bytes[at, at + length)`, or undefined if it is not ASCII. A connection
+ * carries a handful of method names over and over: the last few are kept and compared byte by
+ * byte, which is cheaper than building the string again for every frame.
+ */
+function methodAt(bytes: Uint8Array, at: number, length: number): string | undefined {
+  for (const known of recentMethods) {
+    if (known.length !== length) continue;
+    let i = 0;
+    while (i < length && bytes[at + i] === known.charCodeAt(i)) i++;
+    if (i === length) return known;
+  }
+  for (let i = at; i < at + length; i++) if (bytes[i] > 0x7f) return undefined;
+  const method = String.fromCharCode.apply(null, bytes.subarray(at, at + length) as unknown as number[]);
+  recentMethods.unshift(method);
+  if (recentMethods.length > RECENT_METHODS) recentMethods.pop();
+  return method;
+}
+
+const recentMethods: string[] = [];
+const RECENT_METHODS = 8;
 const MAX_FAST_METHOD = 1024;
 
 function isAscii(text: string): boolean {

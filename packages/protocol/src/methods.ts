@@ -1,6 +1,5 @@
 import type { DescMessage, MessageInitShape, MessageShape } from "@bufbuild/protobuf";
-import { create } from "@bufbuild/protobuf";
-import { decodeMessage, encodeMessage } from "./codec";
+import { decodeMessage, encodeInit } from "./codec";
 import {
   DetectResponseSchema,
   GenerateRequestSchema,
@@ -75,7 +74,7 @@ export async function callMethod<I extends DescMessage, O extends DescMessage>(
   request: MessageInitShape<I>,
   options?: CallOptions,
 ): Promise<MessageShape<O>> {
-  const payload = encodeMessage(desc.input, create(desc.input, request));
+  const payload = encodeInit(desc.input, request);
   const response = await peer.call(desc.name, payload, options);
   return decodeMessage(desc.output, response);
 }
@@ -89,7 +88,7 @@ export function serveMethod<I extends DescMessage, O extends DescMessage>(
   desc: MethodDesc<I, O>,
   handler: (request: MessageShape<I>) => Promise<MessageInitShape<O>> | MessageInitShape<O>,
 ): void {
-  const encode = (response: MessageInitShape<O>) => encodeMessage(desc.output, create(desc.output, response));
+  const encode = (response: MessageInitShape<O>) => encodeInit(desc.output, response);
   peer.handle(desc.name, (payload) => {
     const response = handler(decodeMessage(desc.input, payload));
     if (typeof (response as PromiseLike<unknown>).then === "function") {

@@ -23,6 +23,12 @@ export function buildArtifacts(ctx: JobContext, job: JobConfig, baseId: string, 
  * or transitive), upstream jobs in model order. Mutates the jobs' artifactInputs.
  */
 export function linkArtifactInputs(jobs: Job[]): void {
+  // Without artifacts every job's inputs stay empty, and walking each job's ancestors to find
+  // none was ~50 ms of the 1000-job bench's model build (cold CPU, --cpu-prof).
+  if (!jobs.some((job) => job.artifacts.length > 0)) {
+    for (const job of jobs) job.artifactInputs = [];
+    return;
+  }
   const byId = new Map(jobs.map((job) => [job.id, job]));
   const order = new Map(jobs.map((job, i) => [job.id, i]));
   for (const job of jobs) {

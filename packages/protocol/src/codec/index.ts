@@ -1,4 +1,11 @@
-import { type DescMessage, fromBinary, type MessageShape, toBinary } from "@bufbuild/protobuf";
+import {
+  create,
+  type DescMessage,
+  fromBinary,
+  type MessageInitShape,
+  type MessageShape,
+  toBinary,
+} from "@bufbuild/protobuf";
 import { planFor } from "./plan";
 import { readMessage } from "./read";
 import { writeMessage } from "./write";
@@ -18,6 +25,14 @@ export function encodeMessage<D extends DescMessage>(desc: D, message: MessageSh
  */
 export function decodeMessage<D extends DescMessage>(desc: D, bytes: Uint8Array): MessageShape<D> {
   return tryDecode(desc, bytes) ?? fromBinary(desc, bytes);
+}
+
+/**
+ * toBinary(desc, create(desc, init)): an initializer (a message, or a partial object as callers
+ * write them) to bytes, without building the message first when the codec covers the type.
+ */
+export function encodeInit<D extends DescMessage>(desc: D, init: MessageInitShape<D>): Uint8Array {
+  return tryEncode(desc, init as MessageShape<D>) ?? toBinary(desc, create(desc, init));
 }
 
 /** The fast path alone: undefined where protobuf-es has to decide. Exported for tests. */

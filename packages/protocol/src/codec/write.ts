@@ -13,7 +13,7 @@ import { WIRE_LEN, wireType } from "./wire";
  */
 export function writeMessage(plan: MessagePlan, message: object): Uint8Array {
   const writer = new Writer(scratch);
-  writer.fields(plan, message as Fields, 0);
+  writer.fields(plan, message as Fields, 0, !isMessageOf(plan, message));
   // Kept for the next message unless it grew large (a Generate response can be megabytes).
   if (writer.bytes.length <= KEEP_SCRATCH) scratch = writer.bytes;
   return writer.bytes.slice(0, writer.at);
@@ -36,25 +36,29 @@ class Writer {
 
   constructor(public bytes: Uint8Array) {}
 
-  fields(plan: MessagePlan, message: Fields, depth: number): void {
+  /**
+   * `init`: the object is an initializer, not a message (no matching $typeName), so it is written
+   * as toBinary(create(init)) would be: a field that is null or undefined is not set.
+   */
+  fields(plan: MessagePlan, message: Fields, depth: number, init: boolean): void {
     if (!plan.supported || depth > MAX_DEPTH) throw new Unsupported(plan.typeName);
     const unknown = message.$unknown as unknown[] | undefined;
     if (unknown !== undefined && unknown.length > 0) throw new Unsupported("unknown fields");
     for (const field of plan.fields) {
-      const value = fieldValue(field, message);
+      const value = fieldValue(field, message, init);
       if (value === NOT_SET) continue;
       if (field.shape === "single") {
         this.tag(field.number, wireType(field.kind));
-        this.value(field, value, depth);
+        this.value(field, value, depth, init);
       } else if (field.shape === "list") {
-        this.list(field, value as unknown[], depth);
+        this.list(field, value as unknown[], depth, init);
       } else {
         this.map(field, value as Fields);
       }
     }
   }
 
-  private value(field: FieldPlan, value: unknown, depth: number): void {
+  private value(field: FieldPlan, value: unknown, depth: number, init: boolean): void {
     switch (field.kind) {
       case ValueKind.String:
         if (typeof value !== "string") throw new Unsupported("string");
@@ -69,9 +73,11 @@ class Writer {
         return;
       }
       case ValueKind.Message: {
-        if (typeof value !== "object" || value === null) throw new Unsupported("message");
+        if (typeof value !== "object" || value === null || Array.isArray(value)) throw new Unsupported("message");
         const start = this.placeholder();
-        this.fields(planFor(field.message!), value as Fields, depth + 1);
+        const plan = planFor(field.message!);
+        // create() takes a message as it is and makes one from anything else.
+        this.fields(plan, value as Fields, depth + 1, init && !isMessageOf(plan, value));
         this.closeLength(start);
         return;
       }
@@ -80,7 +86,7 @@ class Writer {
     }
   }
 
-  private list(field: FieldPlan, items: unknown[], depth: number): void {
+  private list(field: FieldPlan, items: unknown[], depth: number, init: boolean): void {
     if (field.packed) {
       this.tag(field.number, WIRE_LEN);
       const start = this.placeholder();
@@ -91,7 +97,7 @@ class Writer {
     const wire = wireType(field.kind);
     for (const item of items) {
       this.tag(field.number, wire);
-      this.value(field, item, depth);
+      this.value(field, item, depth, init);
     }
   }
 
@@ -104,7 +110,7 @@ class Writer {
       this.tag(1, WIRE_LEN);
       this.string(key);
       this.tag(2, valueTag);
-      this.value(field, map[key], 0);
+      this.value(field, map[key], 0, false);
       this.closeLength(start);
     }
   }
@@ -233,13 +239,18 @@ class Writer {
 }
 
 /** The value protobuf-es would write for `field`, or NOT_SET when it leaves the field out. */
-function fieldValue(field: FieldPlan, message: Fields): unknown {
+function fieldValue(field: FieldPlan, message: Fields, init: boolean): unknown {
   if (field.oneof !== undefined) {
     const group = message[field.oneof] as { case?: unknown; value?: unknown } | undefined;
+    if (init && group == null) return NOT_SET;
     if (typeof group !== "object" || group === null) throw new Unsupported("oneof");
-    return group.case === field.name ? group.value : NOT_SET;
+    if (group.case !== field.name) return NOT_SET;
+    // create() keeps a oneof case even without a value, and toBinary then fails or writes an empty value.
+    if (group.value == null) throw new Unsupported("oneof without a value");
+    return group.value;
   }
   const value = message[field.name];
+  if (init && value == null) return NOT_SET;
   if (field.shape === "list") {
     if (!Array.isArray(value)) throw new Unsupported("list");
     return value.length > 0 ? value : NOT_SET;
@@ -276,6 +287,10 @@ function isZero(field: FieldPlan, value: unknown): boolean {
       if (typeof value !== "number") throw new Unsupported("number");
       return value === 0;
   }
+}
+
+function isMessageOf(plan: MessagePlan, value: object): boolean {
+  return (value as { $typeName?: unknown }).$typeName === plan.typeName;
 }
 
 function checkInt32(value: unknown): asserts value is number {
