@@ -27,6 +27,8 @@ export interface HookResult<K extends HookName> {
  */
 export class PluginHost {
   private readonly running: PluginProcess[] = [];
+  /** Processes started by `warm`, not yet claimed, by `launchKey`. */
+  private readonly warming = new Map<string, Promise<{ plugin?: PluginProcess; diagnostic?: Diagnostic }>>();
   private readonly killOnExit = () => {
     for (const p of this.running) p.kill();
   };
@@ -68,11 +70,30 @@ export class PluginHost {
     return this.startLaunch(launch, extraEnv);
   }
 
+  /**
+   * Starts `launch` ahead of need, when the run can already tell it will probably ask for it: the
+   * spawn and handshake (~200 ms of a plugin's start) then overlap with the core's own work. The
+   * next `startLaunch` of the same executable takes this process instead of starting another; one
+   * never asked for is shut down with the rest.
+   */
+  warm(launch: PluginLaunch): void {
+    const key = launchKey(launch);
+    if (this.warming.has(key)) return;
+    const started = this.startLaunch(launch);
+    started.catch(() => {}); // a failure is reported to whoever claims it, or never matters
+    this.warming.set(key, started);
+  }
+
   /** Starts one plugin found elsewhere (a module version chosen among several copies, a locked path). */
   async startLaunch(
     launch: PluginLaunch,
     extraEnv?: NodeJS.ProcessEnv,
   ): Promise<{ plugin?: PluginProcess; diagnostic?: Diagnostic }> {
+    const warmed = extraEnv ? undefined : this.warming.get(launchKey(launch));
+    if (warmed) {
+      this.warming.delete(launchKey(launch));
+      return warmed;
+    }
     const options = extraEnv ? { ...this.options, env: { ...this.options.env, ...extraEnv } } : this.options;
     try {
       const plugin = await PluginProcess.start(launch, options);
@@ -119,6 +140,9 @@ export class PluginHost {
 
   /** Closes every plugin; a plugin that had to be terminated is reported as a warning. */
   async shutdown(): Promise<Diagnostic[]> {
+    // Warmed processes still starting join `running` once their handshake is done (or fail).
+    await Promise.all(this.warming.values());
+    this.warming.clear();
     const plugins = this.running.splice(0);
     const clean = await Promise.all(plugins.map((p) => p.shutdown()));
     process.removeListener("exit", this.killOnExit);
@@ -156,4 +180,9 @@ export function failureDiagnostic(f: PluginFailure): Diagnostic {
     hint: f.hint,
     details: f.stderr.length ? f.stderr.map((l) => `stderr: ${l}`) : undefined,
   };
+}
+
+/** What makes two launches the same process: the command line. */
+function launchKey(launch: PluginLaunch): string {
+  return JSON.stringify([launch.command, ...launch.args]);
 }

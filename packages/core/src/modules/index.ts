@@ -3,3 +3,4 @@ export { ModuleCodes } from "./module-codes";
 export { moduleExecutable, moduleNameOf, parseModuleRef } from "./module-names";
 export { checkLock, type LockState, type ModuleContext, type ModuleStageResult, runModuleStage } from "./module-stage";
 export { repoFiles } from "./repo-snapshot";
+export { warmModules } from "./warm-modules";

@@ -90,7 +90,7 @@ function jobUses(config: LoadedConfig, job: Job, isModule: (name: string) => boo
 }
 
 /** `modules: { node: "acme/node@^2" }`: which module serves a package or service, and which versions. */
-function configuredPins(config: LoadedConfig): Map<string, { name: string; constraint: string }> {
+export function configuredPins(config: LoadedConfig): Map<string, { name: string; constraint: string }> {
   const pins = new Map<string, { name: string; constraint: string }>();
   const modules = config.raw.modules ?? {};
   for (const [entry, ref] of Object.entries(modules)) {

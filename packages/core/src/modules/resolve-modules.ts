@@ -174,7 +174,7 @@ async function fromInstalled(ctx: Context, needs: readonly ModuleNeed[]): Promis
   const diagnostics: Diagnostic[] = [];
   const candidates = new Map<string, string[]>();
   for (const need of needs) {
-    const names = candidateNames(ctx, need);
+    const names = candidateNames(ctx.search, need);
     if (names.length === 0 && !need.optional) diagnostics.push(notFound(ctx, need));
     if (names.length) candidates.set(need.capability, names);
   }
@@ -272,11 +272,12 @@ async function fromInstalled(ctx: Context, needs: readonly ModuleNeed[]): Promis
 }
 
 /** Module names that may serve a need: the pinned one, else those whose namespace or name is the entry. */
-function candidateNames(ctx: Context, need: ModuleNeed): string[] {
+/** The installed modules that may serve `need`, by name (each is started and asked). */
+export function candidateNames(search: SearchPaths, need: Pick<ModuleNeed, "capability" | "pinned">): string[] {
   if (need.pinned)
-    return findPluginEverywhere(moduleExecutable(need.pinned.name), ctx.search).length ? [need.pinned.name] : [];
+    return findPluginEverywhere(moduleExecutable(need.pinned.name), search).length ? [need.pinned.name] : [];
   const wanted = need.capability.slice(need.capability.indexOf(":") + 1);
-  const installed = installedModules(ctx);
+  const installed = installedModules(search);
   const named = installed.filter((name) => name.split("/").includes(wanted));
   // A module may serve names it is not named after (db/postgres serves postgis, cache/redis
   // valkey): only its capabilities say so, so an entry no module is named after asks them all.
@@ -284,13 +285,13 @@ function candidateNames(ctx: Context, need: ModuleNeed): string[] {
   return named.length || need.capability.startsWith("module:") ? named : installed;
 }
 
-function installedModules(ctx: Context): string[] {
-  return listPlugins(ctx.search).flatMap((p) => moduleNameOf(p.name) ?? []);
+function installedModules(search: SearchPaths): string[] {
+  return listPlugins(search).flatMap((p) => moduleNameOf(p.name) ?? []);
 }
 
 function notFound(ctx: Context, need: ModuleNeed): Diagnostic {
   const kind = need.capability.split(":")[0];
-  const installed = installedModules(ctx);
+  const installed = installedModules(ctx.search);
   const shortNames = installed.flatMap((n) => n.split("/"));
   const guess = suggestionHint(need.label, kind === "module" ? installed : shortNames, "installed modules");
   return at(

@@ -1,7 +1,7 @@
 import type { LoadedConfig } from "../config/load-config";
 import { outputPathFor } from "../config/providers";
 import { type Diagnostic, hasErrors } from "../diagnostics/diagnostic";
-import { checkLock, type Lock } from "../modules";
+import { checkLock, type Lock, warmModules } from "../modules";
 import { mergeFragments } from "../output/merge-fragments";
 import type { RenderedFile } from "../output/rendered-file";
 import { buildModels } from "./build-models";
@@ -65,6 +65,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   try {
     // Plugins start while the models are built: the spawn and handshake are the slow part.
     const starting = host.start(providers.map(providerExecutable));
+    warmModules(modules, host, lockState);
 
     stage("plan");
     const planned = await buildModels(modules, host, providers, providers, lockState);
