@@ -12,7 +12,7 @@ import {
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { HOME_CACHE_DIR, homeCachePath, homeLinkLines, relocateHomePaths } from "./home-caches";
+import { HOME_CACHE_DIR, homeCachePath, homeLinkLines, relocateHomePaths, uncachablePaths } from "./home-caches";
 
 describe("homeCachePath", () => {
   it("maps a home-relative path into .cigen/home", () => {
@@ -37,6 +37,15 @@ describe("homeCachePath", () => {
       "~/.cache/*",
     ])
       expect(homeCachePath(path), path).toBeUndefined();
+  });
+});
+
+describe("uncachablePaths", () => {
+  it("keeps what a checkout-only cache cannot hold even after relocation, each once", () => {
+    expect(
+      uncachablePaths(["~/.npm", "/var/cache", "../shared", "..", "~user/.npm", "~/.cache/*", "/var/cache", "target"]),
+    ).toEqual(["/var/cache", "../shared", "..", "~user/.npm", "~/.cache/*"]);
+    expect(uncachablePaths(["..cache", ".yarn/cache", "~/.npm"])).toEqual([]);
   });
 });
 

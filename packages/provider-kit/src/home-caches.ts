@@ -23,6 +23,19 @@ export function homeCachePath(path: string): string | undefined {
   return rest === undefined ? undefined : `${HOME_CACHE_DIR}/${rest}`;
 }
 
+/** True for a path that does not lead into the checkout as written: absolute, `~...`, or climbing out. */
+export function isOutsideCheckout(path: string): boolean {
+  return path.startsWith("/") || path.startsWith("~") || path === ".." || path.startsWith("../");
+}
+
+/**
+ * The cache paths a checkout-only cache cannot hold even after relocation (absolute, `..`, `~user`,
+ * a glob under `~/`), each once: the provider warns that they are not cached.
+ */
+export function uncachablePaths(paths: readonly string[]): string[] {
+  return [...new Set(paths.filter((p) => isOutsideCheckout(p) && homeCachePath(p) === undefined))];
+}
+
 /** `paths` with each home-relative path replaced by its folder in the checkout, duplicates dropped. */
 export function relocateHomePaths(paths: readonly string[]): string[] {
   return [...new Set(paths.map((p) => homeCachePath(p) ?? p))];

@@ -3,7 +3,14 @@
 export { checksumPaths, checksumPrelude, checksumVar } from "./checksum-prelude";
 export { globToRegex } from "./glob";
 export { generatedHeader } from "./header";
-export { HOME_CACHE_DIR, homeCachePath, homeLinkLines, relocateHomePaths } from "./home-caches";
+export {
+  HOME_CACHE_DIR,
+  homeCachePath,
+  homeLinkLines,
+  isOutsideCheckout,
+  relocateHomePaths,
+  uncachablePaths,
+} from "./home-caches";
 export { deepMerge, isObject, type JsonObject, parseProviderConfig, readProviderConfig } from "./provider-config";
 export { doubleQuotedScriptSyntax, type ScriptNames, scriptSyntax } from "./script-syntax";
 export { doubleQuoteBody, shellQuote, singleQuote } from "./shell-quote";

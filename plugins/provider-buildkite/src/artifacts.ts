@@ -1,6 +1,6 @@
 import { diagnostic } from "@cigen/plugin-sdk";
 import type { Diagnostic, Job } from "@cigen/protocol";
-import { shellQuote } from "@cigen/provider-kit";
+import { isOutsideCheckout, shellQuote } from "@cigen/provider-kit";
 import { ARTIFACT_PATH, ARTIFACT_RETENTION } from "./codes";
 import { stepKey } from "./keys";
 
@@ -13,10 +13,6 @@ export interface ArtifactPlan {
 /** A kept path: "dir/" is a directory, a path with glob characters a pattern, else file or directory. */
 function normalize(path: string): string {
   return path.replace(/^\.\/+/, "");
-}
-
-function isOutside(path: string): boolean {
-  return path.startsWith("/") || path.startsWith("~") || path === ".." || path.startsWith("../");
 }
 
 /** The upload patterns for one kept path (the agent uploads files, so a directory needs its contents). */
@@ -48,7 +44,7 @@ export function planArtifacts(job: Job, required: Set<string>, report: (d: Diagn
   const paths: string[] = [];
   for (const artifact of job.artifacts) {
     const path = normalize(artifact.path);
-    if (isOutside(path)) {
+    if (isOutsideCheckout(path)) {
       report(
         diagnostic({
           code: ARTIFACT_PATH,
@@ -73,7 +69,7 @@ export function planArtifacts(job: Job, required: Set<string>, report: (d: Diagn
     paths.push(...uploadPatterns(path));
   }
   const downloads = job.artifactInputs
-    .filter((input) => input.artifact && !isOutside(normalize(input.artifact.path)))
+    .filter((input) => input.artifact && !isOutsideCheckout(normalize(input.artifact.path)))
     .map((input) =>
       downloadCommand(normalize(input.artifact?.path ?? ""), input.fromJob, !required.has(input.fromJob)),
     );

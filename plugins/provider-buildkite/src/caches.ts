@@ -1,6 +1,6 @@
 import { diagnostic } from "@cigen/plugin-sdk";
 import { type Diagnostic, type Job, type Step, StepCondition, type Text } from "@cigen/protocol";
-import { homeCachePath, homeLinkLines, type JsonObject, relocateHomePaths } from "@cigen/provider-kit";
+import { homeLinkLines, type JsonObject, relocateHomePaths, uncachablePaths } from "@cigen/provider-kit";
 import { CACHE_CONDITION, CACHE_PATH } from "./codes";
 import { cacheKeyText } from "./text-syntax";
 
@@ -97,9 +97,7 @@ function failureOnly(job: Job, step: Step): Diagnostic {
 
 function checkPaths(job: Job, use: CacheUseInit, report: (d: Diagnostic) => void): void {
   if (!job.image) return;
-  const outside = use.paths.filter(
-    (p) => (p.startsWith("/") || p.startsWith("~") || p.startsWith("..")) && homeCachePath(p) === undefined,
-  );
+  const outside = uncachablePaths(use.paths);
   if (outside.length === 0) return;
   report(
     diagnostic({

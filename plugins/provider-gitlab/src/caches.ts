@@ -12,7 +12,7 @@
 
 import { diagnostic } from "@cigen/plugin-sdk";
 import type { Diagnostic, Job, Text } from "@cigen/protocol";
-import { homeCachePath, homeLinkLines, type JsonObject, relocateHomePaths, renderText } from "@cigen/provider-kit";
+import { homeLinkLines, type JsonObject, relocateHomePaths, renderText, uncachablePaths } from "@cigen/provider-kit";
 import { CACHE_KEY_TOO_MANY_FILES, CACHE_PATH_OUTSIDE_PROJECT, RESTORE_KEYS_UNUSED, TOO_MANY_CACHES } from "./codes";
 import { cacheKeySyntax, checksumPaths } from "./text-syntax";
 
@@ -58,7 +58,7 @@ export function jobCaches(job: Job): { cache: JsonObject[] | undefined; links: s
     );
   }
   const paths = specs.flatMap((s) => s.paths);
-  const outside = [...new Set(paths.filter((p) => isOutside(p) && homeCachePath(p) === undefined))];
+  const outside = uncachablePaths(paths);
   if (outside.length) {
     diagnostics.push(
       diagnostic({
@@ -76,11 +76,6 @@ export function jobCaches(job: Job): { cache: JsonObject[] | undefined; links: s
     return { key, paths: relocateHomePaths(spec.paths), ...(spec.policy ? { policy: spec.policy } : {}) };
   });
   return { cache: cache.length ? cache : undefined, links: homeLinkLines(paths, PROJECT_DIR), diagnostics };
-}
-
-/** A path GitLab cannot reach from the project directory as it is written. */
-function isOutside(path: string): boolean {
-  return path.startsWith("/") || path.startsWith("~") || path === ".." || path.startsWith("../");
 }
 
 function cacheSpecs(job: Job): CacheSpec[] {

@@ -89,9 +89,10 @@ export class PluginHost {
     launch: PluginLaunch,
     extraEnv?: NodeJS.ProcessEnv,
   ): Promise<{ plugin?: PluginProcess; diagnostic?: Diagnostic }> {
-    const warmed = extraEnv ? undefined : this.warming.get(launchKey(launch));
+    const key = launchKey(launch);
+    const warmed = extraEnv ? undefined : this.warming.get(key);
     if (warmed) {
-      this.warming.delete(launchKey(launch));
+      this.warming.delete(key);
       return warmed;
     }
     const options = extraEnv ? { ...this.options, env: { ...this.options.env, ...extraEnv } } : this.options;
