@@ -14,6 +14,15 @@ import { tempRepo } from "./temp-repo";
 const CIGEN_SHIM = "node_modules/.bin/cigen";
 
 /**
+ * A project that lists cigen as an npm-locked devDependency: generated CI then runs the
+ * repository's own cigen (`npx --no-install cigen`, the shim) rather than fetching one from npm.
+ */
+const NODE_PROJECT = {
+  "package.json": `${JSON.stringify({ name: "demo", private: true, devDependencies: { cigen: "0.0.0" } })}\n`,
+  "package-lock.json": `${JSON.stringify({ name: "demo", lockfileVersion: 3, requires: true, packages: {} })}\n`,
+};
+
+/**
  * A stub for `.stubs/<name>`: writes its arguments to `.stubs/args` and its stdin to `.stubs/<keep>`,
  * standing in for a CI tool (curl, buildkite-agent) the wiring calls.
  */
@@ -22,12 +31,17 @@ export function stubKeeping(keep: string): string {
 }
 
 /**
- * A temporary project with `files`, the cigen shim, and `stubs` (name -> script) under `.stubs/`,
+ * A temporary npm project with `files`, the cigen shim, and `stubs` (name -> script) under `.stubs/`,
  * all executable. Not a git repository yet: see `commitAll`.
  */
 export function skipRepo(files: Record<string, string>, stubs: Record<string, string> = {}): string {
   const stubFiles = Object.fromEntries(Object.entries(stubs).map(([name, script]) => [`.stubs/${name}`, script]));
-  const repo = tempRepo({ ...files, [CIGEN_SHIM]: `#!/bin/sh\nexec node ${cliPath} "$@"\n`, ...stubFiles });
+  const repo = tempRepo({
+    ...NODE_PROJECT,
+    ...files,
+    [CIGEN_SHIM]: `#!/bin/sh\nexec node ${cliPath} "$@"\n`,
+    ...stubFiles,
+  });
   for (const path of [CIGEN_SHIM, ...Object.keys(stubFiles)]) chmodSync(join(repo, path), 0o755);
   return repo;
 }

@@ -14,7 +14,14 @@ export {
 export { deepMerge, isObject, type JsonObject, parseProviderConfig, readProviderConfig } from "./provider-config";
 export { doubleQuotedScriptSyntax, type ScriptNames, scriptSyntax } from "./script-syntax";
 export { doubleQuoteBody, shellQuote, singleQuote } from "./shell-quote";
-export { DEFAULT_SKIP_COMMAND, INSTALL_CIGEN, type SkipMode, type SkipSettings, skipSettings } from "./skip-settings";
+export {
+  DEFAULT_SKIP_COMMAND,
+  installUnlessRunnable,
+  type SkipMode,
+  type SkipSettings,
+  skipSettings,
+  withCigen,
+} from "./skip-settings";
 export { artifactSources, isNativeStore, isSkippable, storeType, usesNativeStore } from "./skip-store";
 export { guardedStep, STATUS_EXIT, STATUS_START, type StepGuard } from "./status-script";
 export { literalText, renderText, secretNames, type TextSyntax } from "./text";

@@ -13,19 +13,41 @@ export interface SkipSettings {
   mode: SkipMode;
   /** The command prefix that runs cigen in CI, e.g. `npx --no-install cigen`. */
   command: string;
+  /**
+   * The shell command that makes `command` runnable (the repository's locked install), or empty
+   * when `command` fetches cigen itself (`npx --yes cigen@<version>`). The core decides both.
+   */
+  install: string;
 }
 
 /** The prefix the contract names; used only when an older core sends no `skip.command`. */
 export const DEFAULT_SKIP_COMMAND = "npx --no-install cigen";
 
-/**
- * Installs the repository's dependencies when cigen is not installed yet (a job that already ran
- * `npm ci`, or a cached node_modules, skips it): cigen is a devDependency of the repository.
- */
-export const INSTALL_CIGEN = "if [ ! -x node_modules/.bin/cigen ]; then npm ci; fi";
+/** What an older core that sends no `skip.install` meant: cigen is a devDependency, npm-locked. */
+const DEFAULT_INSTALL = "npm ci --ignore-scripts --no-audit --no-fund";
 
-/** Reads `skip.mode` and `skip.command`; a request without them is a normal (setup) generate. */
+/** Reads `skip.mode`, `skip.command` and `skip.install`; a request without them is a normal (setup) generate. */
 export function skipSettings(request: GenerateRequest): SkipSettings {
   const mode = request.flags["skip.mode"] === "continuation" ? "continuation" : "setup";
-  return { mode, command: request.flags["skip.command"] || DEFAULT_SKIP_COMMAND };
+  return {
+    mode,
+    command: request.flags["skip.command"] || DEFAULT_SKIP_COMMAND,
+    install: request.flags["skip.install"] ?? DEFAULT_INSTALL,
+  };
+}
+
+/**
+ * The shell line that installs cigen only when it does not run yet (a job whose own steps
+ * installed the repository's packages, or an agent that kept node_modules, skips the install);
+ * empty when there is nothing to install.
+ */
+export function installUnlessRunnable(settings: Pick<SkipSettings, "command" | "install">): string {
+  if (!settings.install) return "";
+  return `if ! ${settings.command} --version >/dev/null 2>&1; then ${settings.install}; fi`;
+}
+
+/** Shell lines that run cigen commands: installed first when needed (see installUnlessRunnable). */
+export function withCigen(settings: Pick<SkipSettings, "command" | "install">, ...lines: string[]): string[] {
+  const install = installUnlessRunnable(settings);
+  return install ? [install, ...lines] : lines;
 }

@@ -1,12 +1,12 @@
 import { diagnostic } from "@cigen/plugin-sdk";
 import type { Diagnostic, Job, Model } from "@cigen/protocol";
 import {
-  INSTALL_CIGEN,
   type JsonObject,
   parseProviderConfig,
   type SkipSettings,
   shellQuote,
   usesNativeStore,
+  withCigen,
 } from "@cigen/provider-kit";
 import { KEY_COLLISION, SKIP_NEEDS_STORE } from "./codes";
 import { stepKey } from "./keys";
@@ -30,8 +30,7 @@ export function planPipeline(model: Model, settings: SkipSettings | undefined): 
   const inherited = Object.fromEntries(Object.entries(config).filter(([k]) => PLAN_SETTINGS.includes(k)));
   const command = [
     "set -o pipefail",
-    INSTALL_CIGEN,
-    `${settings.command} continuation --provider buildkite | buildkite-agent pipeline upload`,
+    ...withCigen(settings, `${settings.command} continuation --provider buildkite | buildkite-agent pipeline upload`),
   ].join("\n");
   return { ...inherited, steps: [{ label: "cigen plan", key: PLAN_KEY, command }] };
 }
@@ -49,7 +48,7 @@ export function plansSkipping(model: Model, settings: SkipSettings | undefined):
 export function recordLines(job: Job, settings: SkipSettings | undefined): string[] {
   if (settings?.mode !== "continuation" || !skipsOnBuildkite(job)) return [];
   if (!/^[0-9a-f]{64}$/.test(job.signature)) return [];
-  return [INSTALL_CIGEN, `${settings.command} record --job ${shellQuote(job.id)} --signature ${job.signature}`];
+  return withCigen(settings, `${settings.command} record --job ${shellQuote(job.id)} --signature ${job.signature}`);
 }
 
 /** Skipping diagnostics: jobs that stay on the missing native store, a job named like the plan. */

@@ -1,6 +1,6 @@
 import { createTestHost } from "@cigen/plugin-sdk/testing";
 import type { Model } from "@cigen/protocol";
-import { job, model, run } from "@cigen/provider-kit/testing";
+import { FETCHED_FLAGS, job, model, run } from "@cigen/provider-kit/testing";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { formatFindings, validateFiles } from "../../../test/support/validators";
@@ -48,7 +48,7 @@ describe("buildkite job skipping", () => {
           key: "cigen-plan",
           command: [
             "set -o pipefail",
-            "if [ ! -x node_modules/.bin/cigen ]; then npm ci; fi",
+            "if ! npx --no-install cigen --version >/dev/null 2>&1; then npm ci --ignore-scripts --no-audit --no-fund; fi",
             "npx --no-install cigen continuation --provider buildkite | buildkite-agent pipeline upload",
           ].join("\n"),
         },
@@ -88,8 +88,12 @@ describe("buildkite job skipping", () => {
     await expectValid(text);
     const steps = parse(text).steps;
     const record = `npx --no-install cigen record --job lint --signature ${SIG}`;
-    expect(steps[0].command).toBe(`echo lint\nif [ ! -x node_modules/.bin/cigen ]; then npm ci; fi\n${record}`);
-    expect(steps[1].command).toMatch(/export CIGEN_DONE=1\nif \[ ! -x .*\nnpx --no-install cigen record --job test/);
+    const install =
+      "if ! npx --no-install cigen --version >/dev/null 2>&1; then npm ci --ignore-scripts --no-audit --no-fund; fi";
+    expect(steps[0].command).toBe(`echo lint\n${install}\n${record}`);
+    expect(steps[1].command).toMatch(
+      /export CIGEN_DONE=1\nif ! npx --no-install cigen --version .*\nnpx --no-install cigen record --job test/,
+    );
     expect(steps[2].command).toBe("echo e2e");
   });
 
@@ -97,5 +101,19 @@ describe("buildkite job skipping", () => {
     const m = model({ jobs: [job("cigen-plan", { skip: { sourceFiles: ["src/**"], store: dirStore } })] });
     const res = await generate(m, { "skip.mode": "setup" });
     expect(res.diagnostics.map((d) => d.code)).toEqual(["BUILDKITE-010"]);
+  });
+
+  it("installs nothing when the core says the command fetches cigen (a repository without cigen in package.json)", async () => {
+    const fetched = { ...FETCHED_FLAGS, "skip.mode": "setup" };
+    const m = model({ jobs: [job("lint", { skip: { sourceFiles: ["src/**"], store: dirStore } })] });
+    const plan = parse((await generate(m, fetched)).fragments[0].content).steps[0].command;
+    expect(plan).toBe(
+      "set -o pipefail\nnpx --yes cigen@1.2.3 continuation --provider buildkite | buildkite-agent pipeline upload",
+    );
+    m.jobs[0].signature = SIG;
+    const res = await generate(m, { ...fetched, "skip.mode": "continuation" });
+    expect(parse(res.fragments[0].content).steps[0].command).toBe(
+      `echo lint\nnpx --yes cigen@1.2.3 record --job lint --signature ${SIG}`,
+    );
   });
 });

@@ -39,7 +39,7 @@ export function buildDocument(model: Model, report: (d: Diagnostic) => void, ski
   const sources = artifactSources(model);
   const jobs: JsonObject = {};
   for (const job of model.jobs) {
-    const steps = continuation && skip ? skipSteps(job, skip.command, sources) : NO_SKIP_STEPS;
+    const steps = continuation && skip ? skipSteps(job, skip, sources) : NO_SKIP_STEPS;
     jobs[circleJobName(job.id)] = translateJob(job, report, steps);
   }
   const { workflows, schedules } = translateWorkflows(model, report);

@@ -1,5 +1,5 @@
 import type { Model } from "@cigen/protocol";
-import { INSTALL_CIGEN, isSkippable, type JsonObject, type SkipSettings, storeType } from "@cigen/provider-kit";
+import { installUnlessRunnable, isSkippable, type JsonObject, type SkipSettings, storeType } from "@cigen/provider-kit";
 import { invocationConfig } from "./job";
 import { pipelineParameters } from "./triggers";
 
@@ -36,7 +36,7 @@ export function setupDocument(model: Model, settings: SkipSettings): JsonObject 
     resource_class: "small",
     steps: [
       { checkout: { method: "shallow", depth: 1 } },
-      { run: { name: "Install cigen", command: INSTALL_CIGEN } },
+      ...(settings.install ? [{ run: { name: "Install cigen", command: installUnlessRunnable(settings) } }] : []),
       { run: { name: "cigen: continue with the jobs that must run", command: continueScript } },
     ],
   };

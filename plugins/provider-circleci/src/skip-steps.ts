@@ -1,5 +1,5 @@
 import type { Job } from "@cigen/protocol";
-import { INSTALL_CIGEN, isSkippable, type JsonObject, shellQuote, storeType } from "@cigen/provider-kit";
+import { isSkippable, type JsonObject, type SkipSettings, shellQuote, storeType, withCigen } from "@cigen/provider-kit";
 
 /** Steps a job gets around its own for skipping: before everything, and after everything. */
 export interface SkipSteps {
@@ -28,11 +28,14 @@ export function nativeSkipKey(signature: string): string {
  * it is there; on success it saves the marker. `sources` are jobs whose artifacts others take:
  * halting would leave no workspace layer behind, so they get no native lookup.
  */
-export function skipSteps(job: Job, command: string, sources: Set<string>): SkipSteps {
+export function skipSteps(job: Job, settings: SkipSettings, sources: Set<string>): SkipSteps {
   if (!isSkippable(job) || !/^[0-9a-f]{64}$/.test(job.signature)) return NO_SKIP_STEPS;
   const signature = job.signature;
   if (storeType(job) !== "native") {
-    const record = `${INSTALL_CIGEN}\n${command} record --job ${shellQuote(job.id)} --signature ${signature}`;
+    const record = withCigen(
+      settings,
+      `${settings.command} record --job ${shellQuote(job.id)} --signature ${signature}`,
+    ).join("\n");
     return {
       before: [],
       after: [{ run: { name: "cigen: record the signature", command: record, when: "on_success" } }],

@@ -1,6 +1,6 @@
 import { createTestHost } from "@cigen/plugin-sdk/testing";
 import type { Model } from "@cigen/protocol";
-import { job, model } from "@cigen/provider-kit/testing";
+import { FETCHED_FLAGS, job, model } from "@cigen/provider-kit/testing";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { formatFindings, validateFiles } from "../../../test/support/validators";
@@ -52,6 +52,24 @@ describe("circleci job skipping", () => {
     expect(command).toContain("/api/v2/pipeline/continue");
   });
 
+  it("installs nothing when the core says the command fetches cigen (a repository without cigen in package.json)", async () => {
+    const setup = parse((await generate(skippable(), FETCHED_FLAGS)).fragments[0].content);
+    const steps = setup.jobs["cigen-setup"].steps;
+    expect(steps.map((s: Record<string, { name?: string }>) => s.run?.name ?? Object.keys(s)[0])).toEqual([
+      "checkout",
+      "cigen: continue with the jobs that must run",
+    ]);
+    expect(steps[1].run.command).toContain("npx --yes cigen@1.2.3 continuation --provider circleci");
+    const m = skippable();
+    m.jobs[0].signature = SIG_A;
+    const continued = parse(
+      (await generate(m, { ...FETCHED_FLAGS, "skip.mode": "continuation" })).fragments[0].content,
+    );
+    expect(continued.jobs.build.steps.at(-1).run.command).toBe(
+      `npx --yes cigen@1.2.3 record --job build --signature ${SIG_A}`,
+    );
+  });
+
   it("declares the manual-workflow parameter in the setup config too and keeps the schedule notes", async () => {
     const m = skippable();
     m.workflows[0].triggers = { ...m.workflows[0].triggers, manual: true, schedules: ["0 3 * * *"] } as never;
@@ -83,7 +101,7 @@ describe("circleci job skipping", () => {
     expect(build.at(-1)).toEqual({
       run: {
         name: "cigen: record the signature",
-        command: `if [ ! -x node_modules/.bin/cigen ]; then npm ci; fi\nnpx --no-install cigen record --job build --signature ${SIG_A}`,
+        command: `if ! npx --no-install cigen --version >/dev/null 2>&1; then npm ci --ignore-scripts --no-audit --no-fund; fi\nnpx --no-install cigen record --job build --signature ${SIG_A}`,
         when: "on_success",
       },
     });

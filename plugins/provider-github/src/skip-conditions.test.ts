@@ -6,9 +6,11 @@
 import { create } from "@bufbuild/protobuf";
 import { GenerateRequestSchema, type Model } from "@cigen/protocol";
 import type { JsonObject } from "@cigen/provider-kit";
+import { FETCHED_FLAGS } from "@cigen/provider-kit/testing";
 import { describe, expect, it } from "vitest";
 import { holds } from "./expression-evaluator";
 import { generateWorkflows } from "./generate";
+import { skipFlags } from "./skip-context";
 import { GATE_FAILS_WHEN } from "./skip-gate";
 import { job, model, SKIP_FLAGS, skip, skipModel } from "./test-models";
 import { workflowDocuments } from "./workflow";
@@ -18,7 +20,10 @@ const RESULTS: Result[] = ["success", "failure", "cancelled", "skipped"];
 const REFS = ["refs/heads/main", "refs/heads/feature"];
 
 function jobsOf(m: Model): Record<string, JsonObject> {
-  const { documents, diagnostics } = workflowDocuments(m, { command: SKIP_FLAGS["skip.command"] });
+  const { documents, diagnostics } = workflowDocuments(m, {
+    command: SKIP_FLAGS["skip.command"],
+    install: SKIP_FLAGS["skip.install"],
+  });
   expect(diagnostics).toEqual([]);
   return documents[0].doc.jobs as Record<string, JsonObject>;
 }
@@ -178,6 +183,23 @@ describe("skipping wiring in the generated file", () => {
     expect(r.fragments[0].content).not.toContain("cigen-plan");
   });
 
+  it("gets cigen as the core says: the locked install, or nothing when the command fetches cigen", () => {
+    const steps = (flags: Record<string, string>) => {
+      const m = model({ jobs: [job("a", { skip: skip(["a/**"], "dir", { path: "/s" }) })] });
+      const { documents } = workflowDocuments(m, skipFlags(create(GenerateRequestSchema, { model: m, flags })));
+      const jobs = documents[0].doc.jobs as Record<string, { steps: JsonObject[] }>;
+      return { plan: jobs["cigen-plan"].steps, record: jobs.a.steps.at(-1) };
+    };
+    const locked = steps(SKIP_FLAGS);
+    expect(locked.plan[2]).toEqual({ name: "Install cigen", run: "npm ci --ignore-scripts --no-audit --no-fund" });
+    expect(locked.record?.run).toMatch(
+      /^if ! npx --no-install cigen --version .*; then npm ci .*; fi\nnpx --no-install cigen record/,
+    );
+    const fetched = steps(FETCHED_FLAGS);
+    expect(fetched.plan.map((s) => s.name ?? s.uses)).not.toContain("Install cigen");
+    expect(fetched.record?.run).toBe(`npx --yes cigen@1.2.3 record --job 'a' --signature "$CIGEN_SIGNATURE"`);
+  });
+
   it("refuses a job named like a generated job, and keeps a dir-store job without checkout always running", () => {
     const m = model({
       jobs: [
@@ -185,7 +207,7 @@ describe("skipping wiring in the generated file", () => {
         job("b", { skip: skip(["b/**"], "dir", { path: "/s" }), checkout: { enabled: false } }),
       ],
     });
-    const { documents, diagnostics } = workflowDocuments(m, { command: "cigen" });
+    const { documents, diagnostics } = workflowDocuments(m, { command: "cigen", install: "" });
     expect(diagnostics.map((d) => d.code)).toEqual(["GITHUB-013", "GITHUB-014"]);
     const jobs = documents[0].doc.jobs as Record<string, JsonObject>;
     expect(jobs.b.if).toBeUndefined();

@@ -1,6 +1,6 @@
 import { diagnostic } from "@cigen/plugin-sdk";
 import type { Diagnostic, GenerateRequest, Job } from "@cigen/protocol";
-import { isNativeStore } from "@cigen/provider-kit";
+import { isNativeStore, skipSettings } from "@cigen/provider-kit";
 import { RESERVED_SKIP_ID, SKIP_COMMAND_MISSING, SKIP_WITHOUT_CHECKOUT } from "./codes";
 import { GATE_JOB, PLAN_JOB } from "./skip-names";
 
@@ -8,6 +8,8 @@ import { GATE_JOB, PLAN_JOB } from "./skip-names";
 export interface SkipContext {
   /** The command prefix that runs cigen in CI (`GenerateRequest.flags["skip.command"]`). */
   command: string;
+  /** What makes `command` runnable (`skip.install`); empty when the command fetches cigen itself. */
+  install: string;
   /** The workflow's jobs by id. */
   byId: Map<string, Job>;
   /** Each job's index in workflow order, so lists of job ids can be ordered without a scan. */
@@ -28,14 +30,15 @@ export interface SkipContext {
   memo: { presence: Map<string, string | undefined>; fartherUpstream: Map<string, string[]> };
 }
 
-/** The core's flags that switch the wiring on: the mode and the command prefix. */
+/** The core's flags that switch the wiring on: how CI gets cigen and runs it. */
 export interface SkipFlags {
   command: string | undefined;
+  install: string;
 }
 
 /** Reads the skipping flags of a Generate request. */
 export function skipFlags(request: GenerateRequest): SkipFlags {
-  return { command: request.flags["skip.command"] || undefined };
+  return { command: request.flags["skip.command"] || undefined, install: skipSettings(request).install };
 }
 
 /**
@@ -61,6 +64,7 @@ export function skipContext(jobs: Job[], flags: SkipFlags, diagnostics: Diagnost
   const position = new Map(jobs.map((j, i) => [j.id, i]));
   return {
     command: flags.command,
+    install: flags.install,
     byId,
     position,
     skippable,

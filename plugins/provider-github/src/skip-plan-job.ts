@@ -19,8 +19,8 @@ import { storesEnv } from "./skip-store-env";
 export const PLAN_NODE_VERSION = "22";
 
 /**
- * The planning job: checks out, installs the repository's devDependencies (cigen among them),
- * computes every signature, looks each skippable job up in its store, and exposes per job variant
+ * The planning job: checks out, gets cigen as the core said (the repository's locked install, or
+ * nothing when the command fetches the published cigen), computes every signature, looks each skippable job up in its store, and exposes per job variant
  * `plan-<id>` (run or skip) and `sig-<id>` (its signature, empty when it has none).
  */
 export function planJob(jobs: Job[], ctx: SkipContext): JsonObject {
@@ -37,8 +37,7 @@ export function planJob(jobs: Job[], ctx: SkipContext): JsonObject {
     steps: [
       { uses: "actions/checkout@v4" },
       { uses: "actions/setup-node@v4", with: { "node-version": PLAN_NODE_VERSION } },
-      // --ignore-scripts: planning only needs cigen, not the repository's install hooks.
-      { name: "Install cigen", run: "npm ci --ignore-scripts --no-audit --no-fund" },
+      ...(ctx.install ? [{ name: "Install cigen", run: ctx.install }] : []),
       signaturesStep(skippable, ctx),
       ...skippable.filter(isNativeStore).map(lookupStepFor),
       decideStep(skippable, jobs),

@@ -1,6 +1,6 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: GitHub expressions and shell variables, meant literally.
 import type { Job } from "@cigen/protocol";
-import { isNativeStore, type JsonObject } from "@cigen/provider-kit";
+import { isNativeStore, type JsonObject, withCigen } from "@cigen/provider-kit";
 import type { SkipContext } from "./skip-context";
 import { MARKER_PATH, markerKey, planned, signatureOutput } from "./skip-names";
 import { storeEnv } from "./skip-store-env";
@@ -42,15 +42,12 @@ export function recordSteps(job: Job, ctx: SkipContext): JsonObject[] {
       // Recording is an optimisation: failing to record costs a later run, never this job's result.
       "continue-on-error": true,
       env: { ...Object.fromEntries(storeEnv(job)), CIGEN_SIGNATURE: `\${{ ${signature} }}` },
-      run: recordScript(job.id, ctx.command),
+      run: recordScript(job.id, ctx),
     },
   ];
 }
 
 /** Installs cigen when the job's own steps did not, then records the planned signature. */
-export function recordScript(jobId: string, command: string): string {
-  return [
-    `if ! ${command} --version >/dev/null 2>&1; then npm ci --ignore-scripts --no-audit --no-fund; fi`,
-    `${command} record --job '${jobId}' --signature "$CIGEN_SIGNATURE"`,
-  ].join("\n");
+export function recordScript(jobId: string, cigen: Pick<SkipContext, "command" | "install">): string {
+  return withCigen(cigen, `${cigen.command} record --job '${jobId}' --signature "$CIGEN_SIGNATURE"`).join("\n");
 }

@@ -30,7 +30,10 @@ export interface WorkflowTranslation {
  * merged into each document last, so it may override anything cigen generated. `skip` carries the
  * core's skipping flags; without them skippable jobs always run.
  */
-export function workflowDocuments(model: Model, skip: SkipFlags = { command: undefined }): WorkflowTranslation {
+export function workflowDocuments(
+  model: Model,
+  skip: SkipFlags = { command: undefined, install: "" },
+): WorkflowTranslation {
   const diagnostics: Diagnostic[] = [];
   const config = topLevelConfig(model, diagnostics);
   const known = new Set(model.workflows.map((w) => w.id));

@@ -39,7 +39,7 @@ const RESERVED = new Set([
 ]);
 const MAX_NEEDS = 50;
 
-const OFF: GitlabSkip = { mode: "off", command: "" };
+const OFF: GitlabSkip = { mode: "off", command: "", install: "" };
 
 /** Builds the document for `model`, with the skipping wiring `skip` asks for. */
 export function buildDocument(model: Model, skip: GitlabSkip = OFF): { doc: JsonObject; diagnostics: Diagnostic[] } {
@@ -54,7 +54,7 @@ export function buildDocument(model: Model, skip: GitlabSkip = OFF): { doc: Json
   const globals = globalVariables(model);
   const diagnostics: Diagnostic[] = [...nameDiagnostics(model, plan.gates, skip)];
   const jobs: JsonObject = {};
-  if (signatureVars.size) jobs[PLAN_JOB] = nativePlanJob(stageName(levels.get(PLAN_JOB)!), skip.command, signatureVars);
+  if (signatureVars.size) jobs[PLAN_JOB] = nativePlanJob(stageName(levels.get(PLAN_JOB)!), skip, signatureVars);
   const child = skip.mode === "continuation";
   const rulesFor = (rules: JsonObject[]) => (child ? childRules(rules) : rules);
   for (const job of model.jobs) {
@@ -100,7 +100,7 @@ function childSetupDocument(model: Model, skip: GitlabSkip): { doc: JsonObject; 
   const doc: JsonObject = {
     workflow: { rules: workflowRules(model) },
     stages: [stageName(1), stageName(2)],
-    ...childPlanJobs(skip.command),
+    ...childPlanJobs(skip),
   };
   const config = parseConfig(model.providerConfigJson, "provider_config.gitlab");
   diagnostics.push(...config.diagnostics);
@@ -119,7 +119,7 @@ function skipItems(job: Job, skip: GitlabSkip, variable: string | undefined): Sk
   if (skip.mode === "native" && variable) return nativeItems(job, variableSignature(variable));
   if (skip.mode !== "continuation" || !/^[0-9a-f]{64}$/.test(job.signature)) return undefined;
   if (isNativeStore(job)) return nativeItems(job, literalSignature(job.signature));
-  return { before: [], after: [recordItem(job, skip.command, job.signature)] };
+  return { before: [], after: [recordItem(job, skip, job.signature)] };
 }
 
 function nativeItems(job: Job, signature: ReturnType<typeof variableSignature>): SkipItems {

@@ -10,24 +10,27 @@
  */
 import { diagnostic } from "@cigen/plugin-sdk";
 import type { Diagnostic, GenerateRequest } from "@cigen/protocol";
-import { isNativeStore } from "@cigen/provider-kit";
+import { isNativeStore, skipSettings } from "@cigen/provider-kit";
 import { SKIP_COMMAND_MISSING } from "./codes";
 
 export type SkipMode = "off" | "native" | "child" | "continuation";
 
-/** The wiring for a request, with the command prefix that runs cigen in CI. */
+/** The wiring for a request, with how CI gets cigen (`install`, maybe empty) and runs it (`command`). */
 export interface GitlabSkip {
   mode: SkipMode;
   command: string;
+  install: string;
 }
 
 /** Reads the request's flags and model into the wiring to generate. */
 export function gitlabSkip(request: GenerateRequest, diagnostics: Diagnostic[]): GitlabSkip {
   const command = request.flags["skip.command"] ?? "";
+  const { install } = skipSettings(request);
   const jobs = request.model?.jobs ?? [];
-  if (request.flags["skip.mode"] === "continuation") return { mode: command ? "continuation" : "off", command };
+  if (request.flags["skip.mode"] === "continuation")
+    return { mode: command ? "continuation" : "off", command, install };
   const skippable = jobs.filter((j) => j.skip);
-  if (skippable.length === 0) return { mode: "off", command };
+  if (skippable.length === 0) return { mode: "off", command, install };
   if (!command) {
     diagnostics.push(
       diagnostic({
@@ -38,7 +41,7 @@ export function gitlabSkip(request: GenerateRequest, diagnostics: Diagnostic[]):
         loc: skippable[0].loc,
       }),
     );
-    return { mode: "off", command };
+    return { mode: "off", command, install };
   }
-  return { mode: skippable.every(isNativeStore) ? "native" : "child", command };
+  return { mode: skippable.every(isNativeStore) ? "native" : "child", command, install };
 }

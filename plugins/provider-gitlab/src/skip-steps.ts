@@ -9,7 +9,7 @@
  * GitLab saves caches only when the job succeeds (`when: on_success`), so a failure records nothing.
  */
 import type { Job } from "@cigen/protocol";
-import { type JsonObject, singleQuote } from "@cigen/provider-kit";
+import { type JsonObject, type SkipSettings, singleQuote, withCigen } from "@cigen/provider-kit";
 import { keySegment, markerFile } from "./skip-names";
 
 /** How the job reads its signature: a literal (child pipeline) or a dotenv variable (native wiring). */
@@ -66,8 +66,7 @@ function inProject(path: string): string {
  * failure). Recording is an optimisation: if it fails, the job still succeeds and runs next time.
  * `cigen record` itself refuses merge request pipelines and branches outside record_on.
  */
-export function recordItem(job: Job, command: string, signature: string): string {
-  const install = `if ! ${command} --version >/dev/null 2>&1; then npm ci --ignore-scripts --no-audit --no-fund; fi`;
-  const record = `${command} record --job ${singleQuote(job.id)} --signature ${signature}`;
-  return `(${install} && ${record}) || echo "cigen: could not record the success of ${job.id}; it will run again next time" >&2`;
+export function recordItem(job: Job, cigen: Pick<SkipSettings, "command" | "install">, signature: string): string {
+  const record = withCigen(cigen, `${cigen.command} record --job ${singleQuote(job.id)} --signature ${signature}`);
+  return `(${record.join(" && ")}) || echo "cigen: could not record the success of ${job.id}; it will run again next time" >&2`;
 }

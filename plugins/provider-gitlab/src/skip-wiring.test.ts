@@ -1,7 +1,7 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: GitLab variables, meant literally.
 import { create } from "@bufbuild/protobuf";
 import { GenerateRequestSchema, type Model } from "@cigen/protocol";
-import { CONTINUATION_FLAGS, job, modelOf, SETUP_FLAGS, skip } from "@cigen/provider-kit/testing";
+import { CONTINUATION_FLAGS, FETCHED_FLAGS, job, modelOf, SETUP_FLAGS, skip } from "@cigen/provider-kit/testing";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { formatFindings, validateFiles } from "../../../test/support/validators";
@@ -52,6 +52,21 @@ describe("job skipping on gitlab", () => {
       variables: { GIT_DEPTH: "1", GIT_LFS_SKIP_SMUDGE: "1" },
       script: ["echo solo"],
     });
+  });
+
+  it("installs nothing when the core says the command fetches cigen (a repository without cigen in package.json)", async () => {
+    const native = (await generated(pipeline("native"), FETCHED_FLAGS)).doc;
+    expect(native["cigen-plan"].script).toHaveLength(1);
+    expect(native["cigen-plan"].script[0]).toMatch(/^npx --yes cigen@1\.2\.3 signatures --format lines/);
+    const child = (await generated(pipeline("dir"), FETCHED_FLAGS)).doc;
+    expect(child["cigen-plan"].script).toEqual([
+      "npx --yes cigen@1.2.3 continuation --provider gitlab --output cigen-child.yml",
+    ]);
+    const flags = { ...FETCHED_FLAGS, "skip.mode": "continuation" };
+    const continued = (await generated(pipeline("dir", "a".repeat(64)), flags)).doc;
+    expect(continued.build.script.at(-1)).toMatch(
+      /^\(npx --yes cigen@1\.2\.3 record --job 'build' --signature a{64}\) \|\|/,
+    );
   });
 
   it("dir: the file only plans and triggers the child pipeline", async () => {

@@ -8,7 +8,7 @@
  */
 import { diagnostic } from "@cigen/plugin-sdk";
 import type { Diagnostic, Model } from "@cigen/protocol";
-import { type SkipSettings, singleQuote, usesNativeStore } from "@cigen/provider-kit";
+import { installUnlessRunnable, type SkipSettings, singleQuote, usesNativeStore, withCigen } from "@cigen/provider-kit";
 import { SKIP_NEEDS_STORE } from "./codes";
 import { block, groovyString } from "./groovy-string";
 import { SIGNATURES_VAR, skipVar } from "./skipped-jobs";
@@ -16,9 +16,6 @@ import { cond, not, type When } from "./when";
 
 /** The plan stage's name. */
 export const PLAN_STAGE = "cigen-plan";
-
-/** Installs the repository's dependencies unless cigen is there already (it is a devDependency). */
-const INSTALL_CIGEN = "if [ ! -x node_modules/.bin/cigen ]; then npm ci; fi";
 
 /** The exit code of `cigen preflight` that means "may be skipped". */
 const SKIP_STATUS = 78;
@@ -37,7 +34,9 @@ export function planStage(jobIds: string[], settings: SkipSettings): string[] {
   const signatures = groovyString(`${settings.command} signatures --format lines`);
   const work = [
     "checkout scmGit(branches: scm.branches, userRemoteConfigs: scm.userRemoteConfigs, extensions: [cloneOption(shallow: true, depth: 1, noTags: false, reference: '', timeout: 10)])",
-    `sh label: 'Install cigen', script: ${groovyString(INSTALL_CIGEN)}`,
+    ...(settings.install
+      ? [`sh label: 'Install cigen', script: ${groovyString(installUnlessRunnable(settings))}`]
+      : []),
     ...block("script", [
       `env.${SIGNATURES_VAR} = sh(label: 'cigen signatures', script: ${signatures}, returnStdout: true)`,
       ...decisions,
@@ -68,8 +67,9 @@ export function recordStep(jobId: string, settings: SkipSettings): string {
   const script = [
     `sig="$(printf '%s\\n' "$${SIGNATURES_VAR}" | awk -F '\\t' -v job=${singleQuote(jobId)} '$1 == job { print $2 }')"`,
     `if printf '%s' "$sig" | grep -Eq '^[0-9a-f]{64}$'; then`,
-    `  ${INSTALL_CIGEN}`,
-    `  ${settings.command} record --job ${singleQuote(jobId)} --signature "$sig"`,
+    ...withCigen(settings, `${settings.command} record --job ${singleQuote(jobId)} --signature "$sig"`).map(
+      (l) => `  ${l}`,
+    ),
     "else",
     `  echo "cigen: no signature was planned for ${jobId.replace(/["$`\\]/g, "")}; nothing recorded"`,
     "fi",

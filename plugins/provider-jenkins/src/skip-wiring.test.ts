@@ -1,5 +1,5 @@
 import { createTestHost } from "@cigen/plugin-sdk/testing";
-import { job, modelOf } from "@cigen/provider-kit/testing";
+import { FETCHED_FLAGS, job, modelOf } from "@cigen/provider-kit/testing";
 import { afterAll, describe, expect, it } from "vitest";
 import { formatFindings, validateFiles } from "../../../test/support/validators";
 import { plugin } from "./plugin";
@@ -46,6 +46,15 @@ describe("jenkins job skipping", () => {
     );
     expect(text).not.toMatch(/stage\('deploy'\)[\s\S]*cigen record/);
   }, 120_000);
+
+  it("installs nothing when the core says the command fetches cigen (a repository without cigen in package.json)", async () => {
+    const { text } = await generate(modelOf([job("build", { skip: { sourceFiles: ["src/**"], store: dirStore } })]), {
+      ...FETCHED_FLAGS,
+    });
+    expect(text).not.toContain("Install cigen");
+    expect(text).toContain("script: 'npx --yes cigen@1.2.3 signatures --format lines'");
+    expect(text).toMatch(/then\n\s+npx --yes cigen@1\.2\.3 record --job 'build'/);
+  });
 
   it("never skips a job whose artifacts another job takes", async () => {
     const out = { path: "dist/", name: "build-0" };

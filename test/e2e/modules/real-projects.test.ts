@@ -15,6 +15,44 @@ import { PROJECTS } from "./project-shapes";
 
 const PROVIDERS: ValidatorProvider[] = ["github", "circleci", "buildkite", "gitlab", "jenkins"];
 
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/**
+ * Where each provider must show a detected version: the toolchain set-up (a setup action's
+ * version input or a rustup install on GitHub, the job's image elsewhere).
+ */
+const SETUP: Record<ValidatorProvider, (version: string) => RegExp> = {
+  github: (v) => new RegExp(`-version: ${escape(v)}\\n|rustup toolchain install ${escape(v)} `),
+  circleci: (v) => new RegExp(`image: cimg/[a-z]+:${escape(v)}\\n`),
+  buildkite: (v) => new RegExp(`image: [a-z]+:${escape(v)}\\n`),
+  gitlab: (v) => new RegExp(`image: [a-z]+:${escape(v)}\\n`),
+  jenkins: (v) => new RegExp(`image '[a-z]+:${escape(v)}'`),
+};
+
+/**
+ * How each provider puts a lock file's checksum into a cache key: its own checksum function in
+ * the key, GitLab's `key: files:`, Jenkins' Job Cacher validity file (the cache is rebuilt when
+ * that file changes). The version must be in the same key.
+ */
+const LOCK_KEY: Record<ValidatorProvider, (version: string, lock: string) => RegExp> = {
+  github: (v, lock) => new RegExp(`key: .*-${escape(v)}-.*\\$\\{\\{ hashFiles\\('${escape(lock)}'\\) \\}\\}`),
+  circleci: (v, lock) => new RegExp(`key: .*-${escape(v)}-.*\\{\\{ checksum "${escape(lock)}" \\}\\}`),
+  buildkite: (v, lock) => new RegExp(`key: .*-${escape(v)}-.*\\{\\{ checksum '${escape(lock)}' \\}\\}`),
+  gitlab: (v, lock) =>
+    new RegExp(`key:\\n\\s+files:\\n(\\s+- .*\\n)*\\s+- ${escape(lock)}\\n\\s+prefix: .*-${escape(v)}`),
+  jenkins: (v, lock) =>
+    new RegExp(`cacheName: '[^']*-${escape(v)}[^']*', cacheValidityDecidingFile: '${escape(lock)}'`),
+};
+
+/**
+ * None of these repositories lists cigen in a package.json (most have none), so the planning
+ * job must not install the repository's packages: it runs the published cigen through npx.
+ */
+function expectCigenFetched(provider: ValidatorProvider, text: string): void {
+  expect(text, `${provider}: cigen through npx`).toMatch(/npx --yes cigen@\S+ (signatures|continuation|preflight)/);
+  expect(text, `${provider}: no install of the repository for cigen`).not.toMatch(/npm ci|npx --no-install cigen/);
+}
+
 function gitRepo(files: Record<string, string>): string {
   const dir = tempRepo(files);
   const git = (...args: string[]) => execFileSync("git", args, { cwd: dir, stdio: "ignore" });
@@ -58,8 +96,12 @@ describe.each(PROJECTS)("$name", (project) => {
       const texts = mine.map((f) => ({ file: f.path, text: readFileSync(join(dir, f.path), "utf8") }));
       if (provider === "circleci") texts.push(await circleciContinuation(dir));
       const all = texts.map((t) => t.text).join("\n");
-      for (const version of project.versions) expect(all, `${provider}: detected version`).toContain(version);
-      for (const lock of project.lockFiles) expect(all, `${provider}: lock file in the cache key`).toContain(lock);
+      const [version] = project.versions;
+      expect(all, `${provider}: detected version in the set-up`).toMatch(SETUP[provider](version));
+      for (const lock of project.lockFiles)
+        expect(all, `${provider}: ${lock}'s checksum in the cache key`).toMatch(LOCK_KEY[provider](version, lock));
+      // Buildkite and Jenkins have no store of their own: init's config gives them no skipping.
+      if (provider !== "buildkite" && provider !== "jenkins") expectCigenFetched(provider, texts[0].text);
       const findings = await validateFiles(
         provider,
         texts.filter((t) => isValidatable(provider, t.file)),

@@ -4,7 +4,6 @@ import { PluginCodes } from "../host/codes";
 import type { PluginHost } from "../host/plugin-host";
 import type { PluginProcess } from "../host/plugin-process";
 import type { SourcedFragment } from "../output/merge-fragments";
-import { skipFlags } from "../skipping/skip-flags";
 import { fromWireDiagnostic } from "./plugin-diagnostics";
 
 /** One provider to generate for: its plugin and the model resolved for it. */
@@ -16,13 +15,13 @@ export interface ProviderTarget {
 }
 
 /**
- * Asks every provider plugin for its files, all concurrently. `flags` go into every request; by
- * default those of a normal `cigen generate` (job skipping in setup mode, job-skipping.md).
+ * Asks every provider plugin for its files, all concurrently. `flags` go into every request: for
+ * a normal `cigen generate`, skipFlags("setup", repoRoot) (job-skipping.md).
  */
 export async function generateStage(
   host: PluginHost,
   targets: readonly ProviderTarget[],
-  flags: Record<string, string> = skipFlags("setup"),
+  flags: Record<string, string>,
 ): Promise<{ fragments: SourcedFragment[]; diagnostics: Diagnostic[] }> {
   const fragments: SourcedFragment[] = [];
   const diagnostics: Diagnostic[] = [];

@@ -4,6 +4,7 @@ import { type Diagnostic, hasErrors } from "../diagnostics/diagnostic";
 import { checkLock, type Lock, warmModules } from "../modules";
 import { mergeFragments } from "../output/merge-fragments";
 import type { RenderedFile } from "../output/rendered-file";
+import { skipFlags } from "../skipping/skip-flags";
 import { buildModels } from "./build-models";
 import { createHost } from "./create-host";
 import { generateStage, type ProviderTarget } from "./generate-stage";
@@ -83,7 +84,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
       outputPath: outputPathFor(config, provider) ?? "",
       plugin: started.plugins.find((p) => p.info.capabilities.includes(`provider:${provider}`)) ?? started.plugins[i],
     }));
-    const generated = await generateStage(host, targets);
+    const generated = await generateStage(host, targets, skipFlags("setup", repoRoot));
     diagnostics.push(...resolvePluginPositions(generated.diagnostics, config));
     const merged = mergeFragments(generated.fragments);
     diagnostics.push(...merged.diagnostics);

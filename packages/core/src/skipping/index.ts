@@ -3,6 +3,7 @@
  * record (with the trust rules), explain, local runs, savings and the pruned continuation.
  */
 export { type CiEnvironment, detectCi } from "./ci-environment";
+export { type CigenInCi, cigenInCi } from "./cigen-in-ci";
 export { SkipCodes } from "./codes";
 export { type Continuation, generateContinuation } from "./continuation";
 export { type ChangedValue, compareInputs, type Explanation, explainJob, type InputChanges } from "./explain";
@@ -13,6 +14,6 @@ export { envValueHash, parseRecordedInputs, type RecordedInputs } from "./record
 export { type JobRun, type RunOptions, runJob } from "./run-job";
 export { computeSavings, DEFAULT_SAVINGS_COMMITS, type Savings } from "./savings";
 export { jobDefinition, signatureJobOf } from "./signature-inputs";
-export { SKIP_COMMAND, type SkipMode, skipFlags } from "./skip-flags";
+export { type SkipMode, skipFlags } from "./skip-flags";
 export { LOCAL_NATIVE_STORE_PATH, openSkipProject, type SkipOptions, SkipProject } from "./skip-project";
 export { decideRecord, type RecordDecision } from "./trust";

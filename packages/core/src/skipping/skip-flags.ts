@@ -1,9 +1,4 @@
-/**
- * How generated CI calls cigen: `npx --no-install cigen <command>` (cigen is a devDependency of
- * the user's repository). Providers take it from `GenerateRequest.flags["skip.command"]` and never
- * hard-code it, so it can change in one place.
- */
-export const SKIP_COMMAND = "npx --no-install cigen";
+import { cigenInCi } from "./cigen-in-ci";
 
 /**
  * `setup`: a normal `cigen generate`, where providers emit the planning wiring (signatures,
@@ -12,7 +7,12 @@ export const SKIP_COMMAND = "npx --no-install cigen";
  */
 export type SkipMode = "setup" | "continuation";
 
-/** The generate flags of the job-skipping contract. */
-export function skipFlags(mode: SkipMode): Record<string, string> {
-  return { "skip.mode": mode, "skip.command": SKIP_COMMAND };
+/**
+ * The generate flags of the job-skipping contract: the mode, and how generated CI gets cigen
+ * (`skip.install`, possibly empty) and calls it (`skip.command`), decided from the repository at
+ * `repoRoot` (see cigen-in-ci.ts). Providers take both from the request and never hard-code them.
+ */
+export function skipFlags(mode: SkipMode, repoRoot: string): Record<string, string> {
+  const { install, command } = cigenInCi(repoRoot);
+  return { "skip.mode": mode, "skip.install": install, "skip.command": command };
 }
