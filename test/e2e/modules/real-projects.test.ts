@@ -15,18 +15,18 @@ import { PROJECTS } from "./project-shapes";
 
 const PROVIDERS: ValidatorProvider[] = ["github", "circleci", "buildkite", "gitlab", "jenkins"];
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /**
  * Where each provider must show a detected version: the toolchain set-up (a setup action's
  * version input or a rustup install on GitHub, the job's image elsewhere).
  */
 const SETUP: Record<ValidatorProvider, (version: string) => RegExp> = {
-  github: (v) => new RegExp(`-version: ${escape(v)}\\n|rustup toolchain install ${escape(v)} `),
-  circleci: (v) => new RegExp(`image: cimg/[a-z]+:${escape(v)}\\n`),
-  buildkite: (v) => new RegExp(`image: [a-z]+:${escape(v)}\\n`),
-  gitlab: (v) => new RegExp(`image: [a-z]+:${escape(v)}\\n`),
-  jenkins: (v) => new RegExp(`image '[a-z]+:${escape(v)}'`),
+  github: (v) => new RegExp(`-version: ${literal(v)}\\n|rustup toolchain install ${literal(v)} `),
+  circleci: (v) => new RegExp(`image: cimg/[a-z]+:${literal(v)}\\n`),
+  buildkite: (v) => new RegExp(`image: [a-z]+:${literal(v)}\\n`),
+  gitlab: (v) => new RegExp(`image: [a-z]+:${literal(v)}\\n`),
+  jenkins: (v) => new RegExp(`image '[a-z]+:${literal(v)}'`),
 };
 
 /**
@@ -35,13 +35,13 @@ const SETUP: Record<ValidatorProvider, (version: string) => RegExp> = {
  * that file changes). The version must be in the same key.
  */
 const LOCK_KEY: Record<ValidatorProvider, (version: string, lock: string) => RegExp> = {
-  github: (v, lock) => new RegExp(`key: .*-${escape(v)}-.*\\$\\{\\{ hashFiles\\('${escape(lock)}'\\) \\}\\}`),
-  circleci: (v, lock) => new RegExp(`key: .*-${escape(v)}-.*\\{\\{ checksum "${escape(lock)}" \\}\\}`),
-  buildkite: (v, lock) => new RegExp(`key: .*-${escape(v)}-.*\\{\\{ checksum '${escape(lock)}' \\}\\}`),
+  github: (v, lock) => new RegExp(`key: .*-${literal(v)}-.*\\$\\{\\{ hashFiles\\('${literal(lock)}'\\) \\}\\}`),
+  circleci: (v, lock) => new RegExp(`key: .*-${literal(v)}-.*\\{\\{ checksum "${literal(lock)}" \\}\\}`),
+  buildkite: (v, lock) => new RegExp(`key: .*-${literal(v)}-.*\\{\\{ checksum '${literal(lock)}' \\}\\}`),
   gitlab: (v, lock) =>
-    new RegExp(`key:\\n\\s+files:\\n(\\s+- .*\\n)*\\s+- ${escape(lock)}\\n\\s+prefix: .*-${escape(v)}`),
+    new RegExp(`key:\\n\\s+files:\\n(\\s+- .*\\n)*\\s+- ${literal(lock)}\\n\\s+prefix: .*-${literal(v)}`),
   jenkins: (v, lock) =>
-    new RegExp(`cacheName: '[^']*-${escape(v)}[^']*', cacheValidityDecidingFile: '${escape(lock)}'`),
+    new RegExp(`cacheName: '[^']*-${literal(v)}[^']*', cacheValidityDecidingFile: '${literal(lock)}'`),
 };
 
 /**
