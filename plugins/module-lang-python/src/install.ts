@@ -5,13 +5,21 @@ import type { PackageManager } from "./package-manager";
 export const MODULE = "lang/python";
 
 /**
+ * Exits 0 unless the python3 on PATH is "externally managed" (PEP 668: Debian 12 and Ubuntu 23.04
+ * onwards mark their system Python so, and the mark does not hold inside a virtual environment),
+ * where pip refuses every install, the managers' own included. Found running a generated job for
+ * real on a shell executor whose system Python had the pinned version.
+ */
+export const PIP_MAY_INSTALL = `python3 -c 'import os, sys, sysconfig; sys.exit(sys.prefix == sys.base_prefix and os.path.isfile(os.path.join(sysconfig.get_path("stdlib"), "EXTERNALLY-MANAGED")))'`;
+
+/**
  * The SetupToolchain step for `version` ("3.12", "3.12.1"): the official `python:<version>` image,
- * and a fallback that keeps a matching python3 with pip, else installs CPython with mise (a
- * prebuilt python-build-standalone build; python.org publishes no Linux binaries) and links it
- * into /usr/local/bin.
+ * and a fallback that keeps a matching python3 whose pip may install, else installs CPython with
+ * mise (a prebuilt python-build-standalone build; python.org publishes no Linux binaries) and
+ * links it into /usr/local/bin.
  */
 export function pythonToolchain(version: string, manager: PackageManager): Step {
-  const check = `python3 --version 2>&1 | grep -Eq '^Python ${version.replaceAll(".", "\\.")}(\\.|$)' && python3 -m pip --version >/dev/null 2>&1`;
+  const check = `python3 --version 2>&1 | grep -Eq '^Python ${version.replaceAll(".", "\\.")}(\\.|$)' && python3 -m pip --version >/dev/null 2>&1 && ${PIP_MAY_INSTALL}`;
   const install = [
     "curl -fsSL https://mise.run | sh",
     `"$HOME/.local/bin/mise" install python@${version}`,
