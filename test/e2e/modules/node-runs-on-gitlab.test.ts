@@ -26,7 +26,7 @@ function nodeProject(): string {
     ".nvmrc": `${NODE_VERSION}\n`,
     ".gitignore": "node_modules/\n.gitlab-ci-local/\n",
     "vendor/greet/package.json": JSON.stringify({ name: "greet", version: "1.0.0", main: "index.js" }),
-    "vendor/greet/index.js": "module.exports = (name) => \"hello \" + name;\n",
+    "vendor/greet/index.js": 'module.exports = (name) => "hello " + name;\n',
     "package.json": JSON.stringify({
       name: "demo",
       private: true,
