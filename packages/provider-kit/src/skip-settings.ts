@@ -35,19 +35,3 @@ export function skipSettings(request: GenerateRequest): SkipSettings {
     install: request.flags["skip.install"] ?? DEFAULT_INSTALL,
   };
 }
-
-/**
- * The shell line that installs cigen only when it does not run yet (a job whose own steps
- * installed the repository's packages, or an agent that kept node_modules, skips the install);
- * empty when there is nothing to install.
- */
-export function installUnlessRunnable(settings: Pick<SkipSettings, "command" | "install">): string {
-  if (!settings.install) return "";
-  return `if ! ${settings.command} --version >/dev/null 2>&1; then ${settings.install}; fi`;
-}
-
-/** Shell lines that run cigen commands: installed first when needed (see installUnlessRunnable). */
-export function withCigen(settings: Pick<SkipSettings, "command" | "install">, ...lines: string[]): string[] {
-  const install = installUnlessRunnable(settings);
-  return install ? [install, ...lines] : lines;
-}

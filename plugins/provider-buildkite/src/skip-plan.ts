@@ -3,6 +3,8 @@ import type { Diagnostic, Job, Model } from "@cigen/protocol";
 import {
   type JsonObject,
   parseProviderConfig,
+  recordFailedNotice,
+  recordScript,
   type SkipSettings,
   shellQuote,
   usesNativeStore,
@@ -48,7 +50,14 @@ export function plansSkipping(model: Model, settings: SkipSettings | undefined):
 export function recordLines(job: Job, settings: SkipSettings | undefined): string[] {
   if (settings?.mode !== "continuation" || !skipsOnBuildkite(job)) return [];
   if (!/^[0-9a-f]{64}$/.test(job.signature)) return [];
-  return withCigen(settings, `${settings.command} record --job ${shellQuote(job.id)} --signature ${job.signature}`);
+  const record = `${settings.command} record --job ${shellQuote(job.id)} --signature ${job.signature}`;
+  let delimiter = "CIGEN_RECORD";
+  while (job.id.includes(delimiter)) delimiter += "_";
+  // A child shell reads the script from a quoted here-document: its variables are written `$$`
+  // for pipeline upload, which shellcheck (reading the pipeline as written) would take for `$$`
+  // plus text; to the outer shell the body is data, and the child runs it once the upload has
+  // turned `$$` back into `$`. The same reason as the toolchain installs (toolchains.ts).
+  return [`sh <<'${delimiter}' || ${recordFailedNotice(job.id)}`, recordScript(settings, record), delimiter];
 }
 
 /** Skipping diagnostics: jobs that stay on the missing native store, a job named like the plan. */

@@ -1,15 +1,23 @@
 import { createTestHost } from "@cigen/plugin-sdk/testing";
 import type { Model } from "@cigen/protocol";
+import { recordFailedNotice, recordScript } from "@cigen/provider-kit";
 import { FETCHED_FLAGS, job, model, run } from "@cigen/provider-kit/testing";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { formatFindings, validateFiles } from "../../../test/support/validators";
 import { plugin } from "./plugin";
 import { richModel } from "./rich-model";
+import { escapeForUpload } from "./upload-escape";
 
 const SIG = "c".repeat(64);
 const dirStore = { type: "dir", settingsJson: '{"path":"/var/cache/cigen"}' };
 const FLAGS = { "skip.command": "npx --no-install cigen" };
+/** The record lines as written: the kit's script run by a child shell, escaped for pipeline upload. */
+const recorded = (settings: { command: string; install: string }, job: string, record: string) =>
+  escapeForUpload(
+    [`sh <<'CIGEN_RECORD' || ${recordFailedNotice(job)}`, recordScript(settings, record), "CIGEN_RECORD"].join("\n"),
+  );
+const LOCKED = { command: "npx --no-install cigen", install: "npm ci --ignore-scripts --no-audit --no-fund" };
 
 async function generate(m: Model, flags: Record<string, string>) {
   const host = createTestHost(plugin);
@@ -90,9 +98,9 @@ describe("buildkite job skipping", () => {
     const record = `npx --no-install cigen record --job lint --signature ${SIG}`;
     const install =
       "if ! npx --no-install cigen --version >/dev/null 2>&1; then npm ci --ignore-scripts --no-audit --no-fund; fi";
-    expect(steps[0].command).toBe(`echo lint\n${install}\n${record}`);
+    expect(steps[0].command).toBe(`echo lint\n${recorded(LOCKED, "lint", record)}`);
     expect(steps[1].command).toMatch(
-      /export CIGEN_DONE=1\nif ! npx --no-install cigen --version .*\nnpx --no-install cigen record --job test/,
+      /export CIGEN_DONE=1\nsh <<'CIGEN_RECORD' \|\| echo "cigen: could not record the success of test[\s\S]*\nnpx --no-install cigen record --job test --signature c{64}\nCIGEN_RECORD/,
     );
     expect(steps[2].command).toBe("echo e2e");
   });
@@ -113,7 +121,7 @@ describe("buildkite job skipping", () => {
     m.jobs[0].signature = SIG;
     const res = await generate(m, { ...fetched, "skip.mode": "continuation" });
     expect(parse(res.fragments[0].content).steps[0].command).toBe(
-      `echo lint\nnpx --yes cigen@1.2.3 record --job lint --signature ${SIG}`,
+      `echo lint\n${recorded({ command: "npx --yes cigen@1.2.3", install: "" }, "lint", `npx --yes cigen@1.2.3 record --job lint --signature ${SIG}`)}`,
     );
   });
 });

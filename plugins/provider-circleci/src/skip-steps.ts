@@ -1,5 +1,12 @@
 import type { Job } from "@cigen/protocol";
-import { isSkippable, type JsonObject, type SkipSettings, shellQuote, storeType, withCigen } from "@cigen/provider-kit";
+import {
+  isSkippable,
+  type JsonObject,
+  recordOrNotice,
+  type SkipSettings,
+  shellQuote,
+  storeType,
+} from "@cigen/provider-kit";
 
 /** Steps a job gets around its own for skipping: before everything, and after everything. */
 export interface SkipSteps {
@@ -32,10 +39,11 @@ export function skipSteps(job: Job, settings: SkipSettings, sources: Set<string>
   if (!isSkippable(job) || !/^[0-9a-f]{64}$/.test(job.signature)) return NO_SKIP_STEPS;
   const signature = job.signature;
   if (storeType(job) !== "native") {
-    const record = withCigen(
+    const record = recordOrNotice(
       settings,
+      job.id,
       `${settings.command} record --job ${shellQuote(job.id)} --signature ${signature}`,
-    ).join("\n");
+    );
     return {
       before: [],
       after: [{ run: { name: "cigen: record the signature", command: record, when: "on_success" } }],

@@ -1,5 +1,6 @@
 import { createTestHost } from "@cigen/plugin-sdk/testing";
 import type { Model } from "@cigen/protocol";
+import { recordOrNotice } from "@cigen/provider-kit";
 import { FETCHED_FLAGS, job, model } from "@cigen/provider-kit/testing";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
@@ -66,7 +67,11 @@ describe("circleci job skipping", () => {
       (await generate(m, { ...FETCHED_FLAGS, "skip.mode": "continuation" })).fragments[0].content,
     );
     expect(continued.jobs.build.steps.at(-1).run.command).toBe(
-      `npx --yes cigen@1.2.3 record --job build --signature ${SIG_A}`,
+      recordOrNotice(
+        { command: "npx --yes cigen@1.2.3", install: "" },
+        "build",
+        `npx --yes cigen@1.2.3 record --job build --signature ${SIG_A}`,
+      ),
     );
   });
 
@@ -101,7 +106,11 @@ describe("circleci job skipping", () => {
     expect(build.at(-1)).toEqual({
       run: {
         name: "cigen: record the signature",
-        command: `if ! npx --no-install cigen --version >/dev/null 2>&1; then npm ci --ignore-scripts --no-audit --no-fund; fi\nnpx --no-install cigen record --job build --signature ${SIG_A}`,
+        command: recordOrNotice(
+          { command: "npx --no-install cigen", install: "npm ci --ignore-scripts --no-audit --no-fund" },
+          "build",
+          `npx --no-install cigen record --job build --signature ${SIG_A}`,
+        ),
         when: "on_success",
       },
     });

@@ -5,7 +5,7 @@
  */
 import { create } from "@bufbuild/protobuf";
 import { GenerateRequestSchema, type Model } from "@cigen/protocol";
-import type { JsonObject } from "@cigen/provider-kit";
+import { type JsonObject, NODE_FOR_CIGEN } from "@cigen/provider-kit";
 import { FETCHED_FLAGS } from "@cigen/provider-kit/testing";
 import { describe, expect, it } from "vitest";
 import { holds } from "./expression-evaluator";
@@ -193,11 +193,13 @@ describe("skipping wiring in the generated file", () => {
     const locked = steps(SKIP_FLAGS);
     expect(locked.plan[2]).toEqual({ name: "Install cigen", run: "npm ci --ignore-scripts --no-audit --no-fund" });
     expect(locked.record?.run).toMatch(
-      /^if ! npx --no-install cigen --version .*; then npm ci .*; fi\nnpx --no-install cigen record/,
+      /^if ! command -v npx [\s\S]*\nfi &&\nif ! npx --no-install cigen --version .*; then npm ci .*; fi &&\nnpx --no-install cigen record/,
     );
     const fetched = steps(FETCHED_FLAGS);
     expect(fetched.plan.map((s) => s.name ?? s.uses)).not.toContain("Install cigen");
-    expect(fetched.record?.run).toBe(`npx --yes cigen@1.2.3 record --job 'a' --signature "$CIGEN_SIGNATURE"`);
+    expect(fetched.record?.run).toBe(
+      `${NODE_FOR_CIGEN} &&\nnpx --yes cigen@1.2.3 record --job 'a' --signature "$CIGEN_SIGNATURE"`,
+    );
   });
 
   it("refuses a job named like a generated job, and keeps a dir-store job without checkout always running", () => {

@@ -9,7 +9,7 @@
  * GitLab saves caches only when the job succeeds (`when: on_success`), so a failure records nothing.
  */
 import type { Job } from "@cigen/protocol";
-import { type JsonObject, type SkipSettings, singleQuote, withCigen } from "@cigen/provider-kit";
+import { type JsonObject, recordOrNotice, type SkipSettings, singleQuote } from "@cigen/provider-kit";
 import { keySegment, markerFile } from "./skip-names";
 
 /** How the job reads its signature: a literal (child pipeline) or a dotenv variable (native wiring). */
@@ -67,6 +67,5 @@ function inProject(path: string): string {
  * `cigen record` itself refuses merge request pipelines and branches outside record_on.
  */
 export function recordItem(job: Job, cigen: Pick<SkipSettings, "command" | "install">, signature: string): string {
-  const record = withCigen(cigen, `${cigen.command} record --job ${singleQuote(job.id)} --signature ${signature}`);
-  return `(${record.join(" && ")}) || echo "cigen: could not record the success of ${job.id}; it will run again next time" >&2`;
+  return recordOrNotice(cigen, job.id, `${cigen.command} record --job ${singleQuote(job.id)} --signature ${signature}`);
 }

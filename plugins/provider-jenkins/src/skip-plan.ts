@@ -8,7 +8,13 @@
  */
 import { diagnostic } from "@cigen/plugin-sdk";
 import type { Diagnostic, Model } from "@cigen/protocol";
-import { installUnlessRunnable, type SkipSettings, singleQuote, usesNativeStore, withCigen } from "@cigen/provider-kit";
+import {
+  installUnlessRunnable,
+  recordOrNotice,
+  type SkipSettings,
+  singleQuote,
+  usesNativeStore,
+} from "@cigen/provider-kit";
 import { SKIP_NEEDS_STORE } from "./codes";
 import { block, groovyString } from "./groovy-string";
 import { SIGNATURES_VAR, skipVar } from "./skipped-jobs";
@@ -67,9 +73,7 @@ export function recordStep(jobId: string, settings: SkipSettings): string {
   const script = [
     `sig="$(printf '%s\\n' "$${SIGNATURES_VAR}" | awk -F '\\t' -v job=${singleQuote(jobId)} '$1 == job { print $2 }')"`,
     `if printf '%s' "$sig" | grep -Eq '^[0-9a-f]{64}$'; then`,
-    ...withCigen(settings, `${settings.command} record --job ${singleQuote(jobId)} --signature "$sig"`).map(
-      (l) => `  ${l}`,
-    ),
+    `  ${recordOrNotice(settings, jobId, `${settings.command} record --job ${singleQuote(jobId)} --signature "$sig"`)}`,
     "else",
     `  echo "cigen: no signature was planned for ${jobId.replace(/["$`\\]/g, "")}; nothing recorded"`,
     "fi",
