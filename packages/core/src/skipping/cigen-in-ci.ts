@@ -2,7 +2,7 @@
  * How generated CI gets and runs cigen (for the planning job and the record steps). Decided once
  * by the core from the repository, so that every provider writes the same answer:
  *
- * - The root package.json declares cigen: CI installs the repository's packages with the package
+ * - The root package.json declares cigen (the `cigen` package): CI installs the repository's packages with the package
  *   manager its lock file belongs to, and runs that exact locked cigen.
  * - Otherwise (a Go, Ruby, Python or Rust project, or a Node one that does not list cigen): CI
  *   runs the published cigen at the version that generated the files, through `npx`, which needs
@@ -12,8 +12,11 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { CIGEN_VERSION } from "../version";
 
-/** The names cigen is published and depended on under. */
-const CIGEN_PACKAGES = ["cigen", "@cigen/cli"];
+/**
+ * The package users depend on (packages/cli, which depends on the plugins shipped with cigen so
+ * that installing it installs them), and the one `npx` fetches.
+ */
+const CIGEN_PACKAGE = "cigen";
 
 /** What the Generate flags `skip.install` and `skip.command` carry. */
 export interface CigenInCi {
@@ -53,7 +56,7 @@ const LOCAL_COMMAND = "npx --no-install cigen";
 
 /** Decides how CI runs cigen for the repository at `repoRoot` (see the file comment). */
 export function cigenInCi(repoRoot: string): CigenInCi {
-  if (!declaresCigen(repoRoot)) return { install: "", command: `npx --yes cigen@${CIGEN_VERSION}` };
+  if (!declaresCigen(repoRoot)) return { install: "", command: `npx --yes ${CIGEN_PACKAGE}@${CIGEN_VERSION}` };
   for (const { lockFile, install, command } of INSTALLS) {
     const path = join(repoRoot, lockFile);
     if (!existsSync(path)) continue;
@@ -77,6 +80,6 @@ function declaresCigen(repoRoot: string): boolean {
   const fields = ["dependencies", "devDependencies", "optionalDependencies"] as const;
   return fields.some((field) => {
     const deps = (manifest as Record<string, unknown>)[field];
-    return !!deps && typeof deps === "object" && CIGEN_PACKAGES.some((name) => name in deps);
+    return !!deps && typeof deps === "object" && CIGEN_PACKAGE in deps;
   });
 }
