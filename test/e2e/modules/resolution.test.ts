@@ -61,6 +61,38 @@ describe("module resolution", () => {
     expect(workflow).not.toContain("acme/shellcheck@");
   });
 
+  it("has generated CI install the repository's packages when a module comes from its node_modules", async () => {
+    const skippable = (source: string) => {
+      const dir = tempRepo({
+        "cigen.yml":
+          "providers: [github]\njobs:\n  lint:\n    source_files: [scripts/**]\n    steps:\n      - uses: acme/shellcheck@^1\n        with: { files: scripts/deploy.sh }\n",
+        "scripts/deploy.sh": "#!/bin/sh\necho deploy\n",
+        "package.json": JSON.stringify({
+          name: "app",
+          private: true,
+          devDependencies: { "cigen-module-acme-shellcheck": "1" },
+        }),
+        "package-lock.json": "{}\n",
+      });
+      installModule(dir, source);
+      return dir;
+    };
+    const planSteps = async (dir: string) => {
+      const generated = await runCli(["generate"], { cwd: dir });
+      expect(generated.code, generated.stderr).toBe(0);
+      const workflow = readFileSync(join(dir, ".github/workflows/ci.yml"), "utf8");
+      return workflow.slice(workflow.indexOf("cigen-plan:"), workflow.indexOf("\n  lint:"));
+    };
+    // The module is only in node_modules: CI needs `npm ci` for cigen to find it there.
+    const installed = await planSteps(skippable("node_modules/.bin"));
+    expect(installed).toContain("run: npm ci --ignore-scripts --no-audit --no-fund");
+    expect(installed).toMatch(/npx --yes cigen@\S+ signatures/);
+    // Committed to .cigen/plugins, it is in the checkout: nothing to install.
+    const committed = await planSteps(skippable(".cigen/plugins"));
+    expect(committed).not.toContain("Install cigen");
+    expect(committed).toMatch(/npx --yes cigen@\S+ signatures/);
+  });
+
   it("reports two modules that provide the same package, until the config picks one", async () => {
     const config =
       "providers: [github]\njobs:\n  lint:\n    packages: [shellcheck]\n    steps:\n      - run: shellcheck scripts/*.sh\n";

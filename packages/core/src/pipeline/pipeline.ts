@@ -84,7 +84,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
       outputPath: outputPathFor(config, provider) ?? "",
       plugin: started.plugins.find((p) => p.info.capabilities.includes(`provider:${provider}`)) ?? started.plugins[i],
     }));
-    const generated = await generateStage(host, targets, skipFlags("setup", repoRoot));
+    const generated = await generateStage(host, targets, skipFlags("setup", repoRoot, lock?.modules));
     diagnostics.push(...resolvePluginPositions(generated.diagnostics, config));
     const merged = mergeFragments(generated.fragments);
     diagnostics.push(...merged.diagnostics);

@@ -74,6 +74,19 @@ describe("how generated CI gets cigen", () => {
     expect(cigenInCi(repo({ "package.json": lookalikes, ...lock }))).toEqual(FETCH);
   });
 
+  it("installs the repository's packages for a module found in its node_modules, and fetches cigen", () => {
+    const files = {
+      "package.json": manifest({ devDependencies: { "cigen-module-acme-lint": "1.0.0" } }),
+      "pnpm-lock.yaml": "",
+    };
+    expect(cigenInCi(repo(files), [{ source: "bundled" }, { source: "node_modules" }])).toEqual({
+      install: "corepack pnpm install --frozen-lockfile --ignore-scripts",
+      command: FETCH.command,
+    });
+    // Modules shipped with cigen or committed to .cigen/plugins need nothing from the repository.
+    expect(cigenInCi(repo(files), [{ source: "bundled" }, { source: ".cigen/plugins" }])).toEqual(FETCH);
+  });
+
   it("prefers npm's lock file when a repository has several", () => {
     const both = { "package.json": withCigen, "package-lock.json": "{}", "yarn.lock": "# yarn lockfile v1\n" };
     expect(cigenInCi(repo(both)).install).toMatch(/^npm ci /);

@@ -6,7 +6,10 @@
  *   manager its lock file belongs to, and runs that exact locked cigen.
  * - Otherwise (a Go, Ruby, Python or Rust project, or a Node one that does not list cigen): CI
  *   runs the published cigen at the version that generated the files, through `npx`, which needs
- *   nothing from the repository. An `npm ci` there would fail for want of a package.json.
+ *   nothing from the repository. An `npm ci` there would fail for want of a package.json. When a
+ *   module the config uses was found in the repository's node_modules (a third-party module
+ *   installed as a devDependency), CI installs the repository's packages all the same, since
+ *   cigen finds that module only there.
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -54,9 +57,20 @@ const INSTALLS: { lockFile: string; install: string | ((text: string) => string)
 /** The repository's own cigen runs from its node_modules, whatever installed it. */
 const LOCAL_COMMAND = "npx --no-install cigen";
 
-/** Decides how CI runs cigen for the repository at `repoRoot` (see the file comment). */
-export function cigenInCi(repoRoot: string): CigenInCi {
-  if (!declaresCigen(repoRoot)) return { install: "", command: `npx --yes ${CIGEN_PACKAGE}@${CIGEN_VERSION}` };
+/**
+ * Decides how CI runs cigen for the repository at `repoRoot`, whose modules were found where
+ * `modules` say (cigen.lock's `source`; see the file comment).
+ */
+export function cigenInCi(repoRoot: string, modules: readonly { source: string }[] = []): CigenInCi {
+  const fetched = `npx --yes ${CIGEN_PACKAGE}@${CIGEN_VERSION}`;
+  const declared = declaresCigen(repoRoot);
+  if (!declared && !modules.some((m) => m.source === "node_modules")) return { install: "", command: fetched };
+  const locked = repositoryInstall(repoRoot);
+  return { install: locked.install, command: declared ? locked.command : fetched };
+}
+
+/** The install that reproduces the repository's lock file, and how its own cigen then runs. */
+function repositoryInstall(repoRoot: string): CigenInCi {
   for (const { lockFile, install, command } of INSTALLS) {
     const path = join(repoRoot, lockFile);
     if (!existsSync(path)) continue;

@@ -53,7 +53,11 @@ export async function generateContinuation(project: SkipProject, provider: strin
     model: pruned.model,
     outputPath: outputPathFor(config, provider) ?? "",
   };
-  const generated = await generateStage(project.pluginHost(), [target], skipFlags("continuation", project.repoRoot));
+  const generated = await generateStage(
+    project.pluginHost(),
+    [target],
+    skipFlags("continuation", project.repoRoot, project.moduleSources),
+  );
   diagnostics.push(...resolvePluginPositions(generated.diagnostics, config));
   const merged = mergeFragments(generated.fragments);
   diagnostics.push(...merged.diagnostics);

@@ -10,9 +10,13 @@ export type SkipMode = "setup" | "continuation";
 /**
  * The generate flags of the job-skipping contract: the mode, and how generated CI gets cigen
  * (`skip.install`, possibly empty) and calls it (`skip.command`), decided from the repository at
- * `repoRoot` (see cigen-in-ci.ts). Providers take both from the request and never hard-code them.
+ * `repoRoot` and where its `modules` were found (see cigen-in-ci.ts). Providers take both from the request and never hard-code them.
  */
-export function skipFlags(mode: SkipMode, repoRoot: string): Record<string, string> {
-  const { install, command } = cigenInCi(repoRoot);
+export function skipFlags(
+  mode: SkipMode,
+  repoRoot: string,
+  modules: readonly { source: string }[] = [],
+): Record<string, string> {
+  const { install, command } = cigenInCi(repoRoot, modules);
   return { "skip.mode": mode, "skip.install": install, "skip.command": command };
 }

@@ -41,6 +41,8 @@ export class SkipProject {
     /** Applies the modules' plans to another model (a continuation's). */
     readonly applyModules: (model: Model) => Diagnostic[] = () => [],
     host?: PluginHost,
+    /** Where the modules this project uses were found (cigen.lock's `source`), for generated CI. */
+    readonly moduleSources: readonly { source: string }[] = [],
   ) {
     this.host = host;
   }
@@ -145,7 +147,11 @@ export async function openSkipProject(
   const jobs = new Map<string, Job>();
   for (const model of built.models) for (const job of model.jobs) if (!jobs.has(job.id)) jobs.set(job.id, job);
   const applyModules = built.modules?.applyTo ?? (() => []);
-  return { project: new SkipProject(options, config, repoRoot, [...jobs.values()], applyModules, host), diagnostics };
+  const sources = built.modules?.lock?.modules ?? [];
+  return {
+    project: new SkipProject(options, config, repoRoot, [...jobs.values()], applyModules, host, sources),
+    diagnostics,
+  };
 }
 
 function projectHost(options: SkipOptions, repoRoot: string): PluginHost {
