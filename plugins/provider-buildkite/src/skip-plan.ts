@@ -1,18 +1,20 @@
 import { diagnostic } from "@cigen/plugin-sdk";
 import type { Diagnostic, Job, Model } from "@cigen/protocol";
 import {
+  installUnlessRunnable,
   type JsonObject,
+  NODE_FOR_CIGEN,
   parseProviderConfig,
   recordFailedNotice,
   recordScript,
   type SkipSettings,
   shellQuote,
   usesNativeStore,
-  withCigen,
 } from "@cigen/provider-kit";
 import { KEY_COLLISION, SKIP_NEEDS_STORE } from "./codes";
 import { stepKey } from "./keys";
 import { skipsOnBuildkite } from "./skips-on-buildkite";
+import { escapeForUpload } from "./upload-escape";
 
 /** The planning step's key. */
 export const PLAN_KEY = "cigen-plan";
@@ -24,17 +26,28 @@ const PLAN_SETTINGS = ["agents", "env"];
  * The pipeline a normal generate writes when some job may be skipped (else undefined): one step that runs
  * `cigen continuation`, which computes every signature, leaves out the jobs recorded in their
  * store and prints the pipeline of the rest, and uploads that into the running build. `pipefail`:
- * a failed plan must fail the build, not upload nothing and pass.
+ * a failed plan must fail the build, not upload nothing and pass. A child shell runs the plan from
+ * a quoted here-document (as the records do): Node.js fetched first on an agent without it, then
+ * cigen installed when needed (its output sent to stderr, away from the upload), then the
+ * continuation, whose output alone is the uploaded pipeline.
  */
 export function planPipeline(model: Model, settings: SkipSettings | undefined): JsonObject | undefined {
   if (!settings || !plansSkipping(model, settings)) return undefined;
   const config = parseProviderConfig(model.providerConfigJson);
   const inherited = Object.fromEntries(Object.entries(config).filter(([k]) => PLAN_SETTINGS.includes(k)));
+  const install = installUnlessRunnable(settings);
+  const plan = [
+    NODE_FOR_CIGEN,
+    ...(install ? [`{ ${install}; } >&2`] : []),
+    `${settings.command} continuation --provider buildkite`,
+  ];
   const command = [
     "set -o pipefail",
-    ...withCigen(settings, `${settings.command} continuation --provider buildkite | buildkite-agent pipeline upload`),
+    "sh <<'CIGEN_PLAN' | buildkite-agent pipeline upload",
+    plan.join(" &&\n"),
+    "CIGEN_PLAN",
   ].join("\n");
-  return { ...inherited, steps: [{ label: "cigen plan", key: PLAN_KEY, command }] };
+  return { ...inherited, steps: [{ label: "cigen plan", key: PLAN_KEY, command: escapeForUpload(command) }] };
 }
 
 /** True when a normal generate writes the planning step instead of the jobs. */

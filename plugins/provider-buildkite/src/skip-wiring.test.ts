@@ -1,6 +1,6 @@
 import { createTestHost } from "@cigen/plugin-sdk/testing";
 import type { Model } from "@cigen/protocol";
-import { recordFailedNotice, recordScript } from "@cigen/provider-kit";
+import { NODE_FOR_CIGEN, recordFailedNotice, recordScript } from "@cigen/provider-kit";
 import { FETCHED_FLAGS, job, model, run } from "@cigen/provider-kit/testing";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
@@ -54,11 +54,16 @@ describe("buildkite job skipping", () => {
         {
           label: "cigen plan",
           key: "cigen-plan",
-          command: [
-            "set -o pipefail",
-            "if ! npx --no-install cigen --version >/dev/null 2>&1; then npm ci --ignore-scripts --no-audit --no-fund; fi",
-            "npx --no-install cigen continuation --provider buildkite | buildkite-agent pipeline upload",
-          ].join("\n"),
+          command: escapeForUpload(
+            [
+              "set -o pipefail",
+              "sh <<'CIGEN_PLAN' | buildkite-agent pipeline upload",
+              `${NODE_FOR_CIGEN} &&`,
+              "{ if ! npx --no-install cigen --version >/dev/null 2>&1; then npm ci --ignore-scripts --no-audit --no-fund; fi; } >&2 &&",
+              "npx --no-install cigen continuation --provider buildkite",
+              "CIGEN_PLAN",
+            ].join("\n"),
+          ),
         },
       ],
     });
@@ -116,7 +121,9 @@ describe("buildkite job skipping", () => {
     const m = model({ jobs: [job("lint", { skip: { sourceFiles: ["src/**"], store: dirStore } })] });
     const plan = parse((await generate(m, fetched)).fragments[0].content).steps[0].command;
     expect(plan).toBe(
-      "set -o pipefail\nnpx --yes cigen@1.2.3 continuation --provider buildkite | buildkite-agent pipeline upload",
+      escapeForUpload(
+        `set -o pipefail\nsh <<'CIGEN_PLAN' | buildkite-agent pipeline upload\n${NODE_FOR_CIGEN} &&\nnpx --yes cigen@1.2.3 continuation --provider buildkite\nCIGEN_PLAN`,
+      ),
     );
     m.jobs[0].signature = SIG;
     const res = await generate(m, { ...fetched, "skip.mode": "continuation" });
