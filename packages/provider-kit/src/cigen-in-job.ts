@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: shell parameter expansions, meant literally.
 /**
  * The shell a provider writes to run cigen inside CI jobs (planning steps, record steps), from the
  * core's `skip.install` and `skip.command` (skip-settings.ts). Every provider writes the same text.
@@ -16,14 +17,8 @@ export function installUnlessRunnable(settings: Cigen): string {
   return `if ! ${settings.command} --version >/dev/null 2>&1; then ${settings.install}; fi`;
 }
 
-/** Shell lines that run cigen commands: installed first when needed (see installUnlessRunnable). */
-export function withCigen(settings: Cigen, ...lines: string[]): string[] {
-  const install = installUnlessRunnable(settings);
-  return install ? [install, ...lines] : lines;
-}
-
 /** The Node.js release line fetched for cigen where a job has none (cigen needs 20 or later). */
-export const NODE_LINE = "22";
+const NODE_LINE = "22";
 
 /**
  * Makes `npx` available where a job's image has no Node.js (golang, ruby, python and rust images,
@@ -44,21 +39,24 @@ export const NODE_FOR_CIGEN = [
 ].join("\n");
 
 /**
- * The shell that records a job's success: Node.js when the job has none, cigen installed when
- * needed, then `record` (a full `<command> record ...` line), each only after the previous one
- * succeeded.
+ * The shell that runs one cigen command (`run`, a full `<command> ...` line) in a job: Node.js
+ * when the job has none, cigen installed when needed, then `run`, each only after the previous
+ * one succeeded. `installToStderr` sends the install's output to stderr, for a caller that uses
+ * cigen's stdout (Buildkite's plan pipes it into the upload).
  */
-export function recordScript(settings: Cigen, record: string): string {
-  return [NODE_FOR_CIGEN, ...withCigen(settings, record)].join(" &&\n");
+export function cigenScript(settings: Cigen, run: string, { installToStderr = false } = {}): string {
+  const install = installUnlessRunnable(settings);
+  const installed = install ? [installToStderr ? `{ ${install}; } >&2` : install] : [];
+  return [NODE_FOR_CIGEN, ...installed, run].join(" &&\n");
 }
 
 /**
- * recordScript in a subshell that never fails the job: recording is an optimisation, so a store
+ * cigenScript (recording a job's success) in a subshell that never fails the job: recording is an optimisation, so a store
  * out of reach or a job where Node.js cannot be had costs a later run, not this job's result.
  * `jobId` only goes into the notice.
  */
 export function recordOrNotice(settings: Cigen, jobId: string, record: string): string {
-  return `(\n${recordScript(settings, record)}\n) || ${recordFailedNotice(jobId)}`;
+  return `(\n${cigenScript(settings, record)}\n) || ${recordFailedNotice(jobId)}`;
 }
 
 /** What a job prints when it could not record its success (`jobId` only names it). */

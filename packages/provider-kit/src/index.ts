@@ -2,13 +2,11 @@
 
 export { checksumPaths, checksumPrelude, checksumVar } from "./checksum-prelude";
 export {
+  cigenScript,
   installUnlessRunnable,
   NODE_FOR_CIGEN,
-  NODE_LINE,
   recordFailedNotice,
   recordOrNotice,
-  recordScript,
-  withCigen,
 } from "./cigen-in-job";
 export { globToRegex } from "./glob";
 export { generatedHeader } from "./header";

@@ -1,17 +1,16 @@
 import { diagnostic } from "@cigen/plugin-sdk";
 import type { Diagnostic, Job, Model } from "@cigen/protocol";
 import {
-  installUnlessRunnable,
+  cigenScript,
   type JsonObject,
-  NODE_FOR_CIGEN,
   parseProviderConfig,
   recordFailedNotice,
-  recordScript,
   type SkipSettings,
   shellQuote,
   usesNativeStore,
 } from "@cigen/provider-kit";
 import { KEY_COLLISION, SKIP_NEEDS_STORE } from "./codes";
+import { inHereDoc } from "./here-doc";
 import { stepKey } from "./keys";
 import { skipsOnBuildkite } from "./skips-on-buildkite";
 import { escapeForUpload } from "./upload-escape";
@@ -27,26 +26,18 @@ const PLAN_SETTINGS = ["agents", "env"];
  * `cigen continuation`, which computes every signature, leaves out the jobs recorded in their
  * store and prints the pipeline of the rest, and uploads that into the running build. `pipefail`:
  * a failed plan must fail the build, not upload nothing and pass. A child shell runs the plan from
- * a quoted here-document (as the records do): Node.js fetched first on an agent without it, then
- * cigen installed when needed (its output sent to stderr, away from the upload), then the
- * continuation, whose output alone is the uploaded pipeline.
+ * a quoted here-document (here-doc.ts, as the records do): Node.js fetched first on an agent
+ * without it, then cigen installed when needed (its output sent to stderr, away from the upload),
+ * then the continuation, whose output alone is the uploaded pipeline.
  */
 export function planPipeline(model: Model, settings: SkipSettings | undefined): JsonObject | undefined {
   if (!settings || !plansSkipping(model, settings)) return undefined;
   const config = parseProviderConfig(model.providerConfigJson);
   const inherited = Object.fromEntries(Object.entries(config).filter(([k]) => PLAN_SETTINGS.includes(k)));
-  const install = installUnlessRunnable(settings);
-  const plan = [
-    NODE_FOR_CIGEN,
-    ...(install ? [`{ ${install}; } >&2`] : []),
-    `${settings.command} continuation --provider buildkite`,
-  ];
-  const command = [
-    "set -o pipefail",
-    "sh <<'CIGEN_PLAN' | buildkite-agent pipeline upload",
-    plan.join(" &&\n"),
-    "CIGEN_PLAN",
-  ].join("\n");
+  const plan = cigenScript(settings, `${settings.command} continuation --provider buildkite`, {
+    installToStderr: true,
+  });
+  const command = ["set -o pipefail", ...inHereDoc(plan, "CIGEN_PLAN", "| buildkite-agent pipeline upload")].join("\n");
   return { ...inherited, steps: [{ label: "cigen plan", key: PLAN_KEY, command: escapeForUpload(command) }] };
 }
 
@@ -64,13 +55,8 @@ export function recordLines(job: Job, settings: SkipSettings | undefined): strin
   if (settings?.mode !== "continuation" || !skipsOnBuildkite(job)) return [];
   if (!/^[0-9a-f]{64}$/.test(job.signature)) return [];
   const record = `${settings.command} record --job ${shellQuote(job.id)} --signature ${job.signature}`;
-  let delimiter = "CIGEN_RECORD";
-  while (job.id.includes(delimiter)) delimiter += "_";
-  // A child shell reads the script from a quoted here-document: its variables are written `$$`
-  // for pipeline upload, which shellcheck (reading the pipeline as written) would take for `$$`
-  // plus text; to the outer shell the body is data, and the child runs it once the upload has
-  // turned `$$` back into `$`. The same reason as the toolchain installs (toolchains.ts).
-  return [`sh <<'${delimiter}' || ${recordFailedNotice(job.id)}`, recordScript(settings, record), delimiter];
+  // In a child shell from a quoted here-document, as here-doc.ts says why; a failed record only notices.
+  return inHereDoc(cigenScript(settings, record), "CIGEN_RECORD", `|| ${recordFailedNotice(job.id)}`);
 }
 
 /** Skipping diagnostics: jobs that stay on the missing native store, a job named like the plan. */

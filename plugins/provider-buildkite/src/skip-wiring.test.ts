@@ -1,6 +1,6 @@
 import { createTestHost } from "@cigen/plugin-sdk/testing";
 import type { Model } from "@cigen/protocol";
-import { NODE_FOR_CIGEN, recordFailedNotice, recordScript } from "@cigen/provider-kit";
+import { cigenScript, NODE_FOR_CIGEN, recordFailedNotice } from "@cigen/provider-kit";
 import { FETCHED_FLAGS, job, model, run } from "@cigen/provider-kit/testing";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
@@ -15,7 +15,7 @@ const FLAGS = { "skip.command": "npx --no-install cigen" };
 /** The record lines as written: the kit's script run by a child shell, escaped for pipeline upload. */
 const recorded = (settings: { command: string; install: string }, job: string, record: string) =>
   escapeForUpload(
-    [`sh <<'CIGEN_RECORD' || ${recordFailedNotice(job)}`, recordScript(settings, record), "CIGEN_RECORD"].join("\n"),
+    [`sh <<'CIGEN_RECORD' || ${recordFailedNotice(job)}`, cigenScript(settings, record), "CIGEN_RECORD"].join("\n"),
   );
 const LOCKED = { command: "npx --no-install cigen", install: "npm ci --ignore-scripts --no-audit --no-fund" };
 
@@ -101,8 +101,6 @@ describe("buildkite job skipping", () => {
     await expectValid(text);
     const steps = parse(text).steps;
     const record = `npx --no-install cigen record --job lint --signature ${SIG}`;
-    const install =
-      "if ! npx --no-install cigen --version >/dev/null 2>&1; then npm ci --ignore-scripts --no-audit --no-fund; fi";
     expect(steps[0].command).toBe(`echo lint\n${recorded(LOCKED, "lint", record)}`);
     expect(steps[1].command).toMatch(
       /export CIGEN_DONE=1\nsh <<'CIGEN_RECORD' \|\| echo "cigen: could not record the success of test[\s\S]*\nnpx --no-install cigen record --job test --signature c{64}\nCIGEN_RECORD/,

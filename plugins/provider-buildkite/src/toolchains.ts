@@ -1,6 +1,7 @@
 import { create } from "@bufbuild/protobuf";
 import { type Job, type SetupToolchainStep, type Step, type Text, TextSchema } from "@cigen/protocol";
 import { installStep, placeToolchains } from "@cigen/provider-kit";
+import { hereDocDelimiter } from "./here-doc";
 
 /**
  * The job with its toolchains placed. A job without an image runs in its first toolchain's image
@@ -27,18 +28,13 @@ export function installRunStep(step: Step, setup: SetupToolchainStep): Step {
 const DELIMITER = "CIGEN_INSTALL";
 
 /**
- * The install script run by `sh -e` from a quoted here-document. Every `$` of a Buildkite command
- * is written `$$` for `pipeline upload`, so a script's own variables (`v=...`, then `"$v"`) read as
- * `$$` plus text to shellcheck, which sees the pipeline as written; a quoted here-document's body
- * is data to the outer shell, and the child shell runs it once the upload has turned `$$` back
- * into `$`. `sh`: the script is portable shell, and images need not have bash.
+ * The install script run by `sh -e` from a quoted here-document (here-doc.ts says why). `sh`: the
+ * script is portable shell, and images need not have bash.
  */
 function inChildShell(setup: SetupToolchainStep): SetupToolchainStep {
   const parts = setup.install?.parts ?? [];
-  let delimiter = DELIMITER;
-  while (parts.some((p) => p.kind.case === "literal" && p.kind.value.split("\n").includes(delimiter))) {
-    delimiter += "_";
-  }
+  const literals = parts.flatMap((p) => (p.kind.case === "literal" ? [p.kind.value] : []));
+  const delimiter = hereDocDelimiter(DELIMITER, literals);
   const install: Text = create(TextSchema, {
     parts: [
       { kind: { case: "literal", value: `sh -e <<'${delimiter}'\n` } },

@@ -1,6 +1,6 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: GitHub expressions and shell variables, meant literally.
 import type { Job } from "@cigen/protocol";
-import { isNativeStore, type JsonObject, recordScript } from "@cigen/provider-kit";
+import { cigenScript, isNativeStore, type JsonObject } from "@cigen/provider-kit";
 import type { SkipContext } from "./skip-context";
 import { MARKER_PATH, markerKey, planned, signatureOutput } from "./skip-names";
 import { storeEnv } from "./skip-store-env";
@@ -42,7 +42,7 @@ export function recordSteps(job: Job, ctx: SkipContext): JsonObject[] {
       // Recording is an optimisation: failing to record costs a later run, never this job's result.
       "continue-on-error": true,
       env: { ...Object.fromEntries(storeEnv(job)), CIGEN_SIGNATURE: `\${{ ${signature} }}` },
-      run: recordScript(ctx, `${ctx.command} record --job '${job.id}' --signature "$CIGEN_SIGNATURE"`),
+      run: cigenScript(ctx, `${ctx.command} record --job '${job.id}' --signature "$CIGEN_SIGNATURE"`),
     },
   ];
 }
