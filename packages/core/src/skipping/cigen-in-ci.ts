@@ -11,7 +11,7 @@
  *   installed as a devDependency), CI installs the repository's packages all the same, since
  *   cigen finds that module only there.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { closeSync, existsSync, openSync, readFileSync, readSync } from "node:fs";
 import { join } from "node:path";
 import { CIGEN_VERSION } from "../version";
 
@@ -36,15 +36,17 @@ export interface CigenInCi {
  * as `corepack <tool>` because `corepack enable` writes to Node's install folder, which is not
  * writable in many CI images.
  */
-const INSTALLS: { lockFile: string; install: string | ((text: string) => string); command?: string }[] = [
-  { lockFile: "package-lock.json", install: "npm ci --ignore-scripts --no-audit --no-fund" },
-  { lockFile: "npm-shrinkwrap.json", install: "npm ci --ignore-scripts --no-audit --no-fund" },
+const NPM_CI = "npm ci --ignore-scripts --no-audit --no-fund";
+const INSTALLS: { lockFile: string; install: string | ((head: string) => string); command?: string }[] = [
+  { lockFile: "package-lock.json", install: NPM_CI },
+  { lockFile: "npm-shrinkwrap.json", install: NPM_CI },
   { lockFile: "pnpm-lock.yaml", install: "corepack pnpm install --frozen-lockfile --ignore-scripts" },
   {
     lockFile: "yarn.lock",
-    // Yarn 2+ writes a __metadata entry; classic Yarn 1 does not and spells the flags differently.
-    install: (text) =>
-      text.includes("__metadata:")
+    // Yarn 2+ writes a __metadata entry first (after its header comment); classic Yarn 1 does not
+    // and spells the flags differently.
+    install: (head) =>
+      head.includes("__metadata:")
         ? "corepack yarn install --immutable --mode=skip-build"
         : "corepack yarn install --frozen-lockfile --ignore-scripts",
     // Yarn 2+ may install without node_modules (Plug'n'Play), where npx finds no cigen; yarn does.
@@ -74,11 +76,25 @@ function repositoryInstall(repoRoot: string): CigenInCi {
   for (const { lockFile, install, command } of INSTALLS) {
     const path = join(repoRoot, lockFile);
     if (!existsSync(path)) continue;
-    const text = typeof install === "string" ? install : install(readFileSync(path, "utf8"));
+    const text = typeof install === "string" ? install : install(headOf(path));
     return { install: text, command: command ?? LOCAL_COMMAND };
   }
   // No lock file: nothing to reproduce exactly, so npm resolves the declared ranges.
   return { install: "npm install --ignore-scripts --no-audit --no-fund", command: LOCAL_COMMAND };
+}
+
+/**
+ * The first KiB of a file: enough for what a lock file says of its format at the top, without
+ * reading a lock file of megabytes on every generate.
+ */
+function headOf(path: string): string {
+  const fd = openSync(path, "r");
+  try {
+    const buffer = Buffer.alloc(1024);
+    return buffer.toString("utf8", 0, readSync(fd, buffer, 0, buffer.length, 0));
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** True when the root package.json lists cigen among its dependencies of any kind. */
