@@ -4,12 +4,12 @@
  * a virtual environment made from the same interpreter is not managed.
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { create } from "@bufbuild/protobuf";
 import { SourceLocationSchema } from "@cigen/protocol";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { tempRepo } from "../../../test/support/temp-repo";
 import { PIP_MAY_INSTALL, pythonToolchain } from "./install";
 import type { PackageManager } from "./package-manager";
 import { describeStep } from "./test-support";
@@ -25,10 +25,6 @@ function managedSystemPython(): string | undefined {
 }
 
 const system = managedSystemPython();
-const made: string[] = [];
-afterAll(() => {
-  for (const dir of made) rmSync(dir, { recursive: true, force: true });
-});
 
 /** Runs the check with `binDir` first on PATH, as a job's shell would find python3 there. */
 function check(binDir: string): number | null {
@@ -38,8 +34,7 @@ function check(binDir: string): number | null {
 describe.skipIf(!system)("lang/python toolchain check", () => {
   it("refuses an externally managed system Python and accepts a virtual environment made from it", () => {
     expect(check("/usr/bin")).toBe(1);
-    const venv = mkdtempSync(join(tmpdir(), "cigen-venv-"));
-    made.push(venv);
+    const venv = tempRepo({});
     execFileSync(system as string, ["-m", "venv", "--without-pip", venv]);
     expect(check(join(venv, "bin"))).toBe(0);
   });

@@ -11,6 +11,7 @@ import { existsSync, lstatSync, readFileSync, readlinkSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../../support/cli";
+import { commitAll } from "../../support/skip-harness";
 import { tempRepo } from "../../support/temp-repo";
 import { validatorsDir } from "../../support/validators";
 
@@ -49,13 +50,6 @@ function nodeProject(): string {
     stdio: "ignore",
   });
   return repo;
-}
-
-function commitAll(repo: string): void {
-  const git = (...args: string[]) => execFileSync("git", args, { cwd: repo, stdio: "ignore" });
-  git("init", "-q", "-b", "main");
-  git("add", "-A");
-  git("-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-qm", "init");
 }
 
 /** Runs the pipeline with `home` as the runner's $HOME; returns whether it passed and its log. */
